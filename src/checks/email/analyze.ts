@@ -1,0 +1,98 @@
+// The CommonJS build of the single function, with its `.js` extension: the only
+// specifier that loads under Node ESM, Node CJS and bundlers alike. `validator/es/lib/…`
+// has no `"type": "module"` and extension-less internal imports, so Node cannot load it
+// outside a bundler. Importing the one file keeps the rest of validator out of bundles.
+import isEmail from 'validator/lib/isEmail.js';
+import { toAsciiDomain } from './ascii-domain.js';
+import { isDisposableDomain, isFreeDomain, isRoleLocalPart } from './lists.js';
+import { suggestDomain, suggestMissingDots } from './typo.js';
+
+/** What {@link analyzeEmail} found out about one address, without any I/O. */
+export interface EmailAnalysis {
+  /** The address passes the "deliverable-looking" syntax policy (see {@link analyzeEmail}). */
+  valid: boolean;
+  /** Trimmed, with the domain in lower case (the local part keeps its case: RFC 5321 §2.4). */
+  normalized: string;
+  /** Everything before the last `@`. */
+  local: string;
+  /** Everything after the last `@`, lower case (empty when there is no `@`). */
+  domain: string;
+  /** The domain or a parent of it is a disposable (throwaway) mail service. */
+  disposable: boolean;
+  /** The domain is a free or consumer mailbox provider. Never true with `disposable`. */
+  free: boolean;
+  /** The local part names a function (`info`, `sales`, `noreply`), not a person. */
+  role: boolean;
+  /** The whole corrected address when the domain looks misspelt: `jane@gmial.com` → `jane@gmail.com`. */
+  suggestion?: string;
+}
+
+// RFC 5321 §4.5.3.1.3: a path is at most 256 octets including the angle brackets.
+const MAX_ADDRESS_LENGTH = 254;
+
+// Policy: "deliverable-looking" (research notes §1.4). validator accepts these
+// RFC 5322 forms, but no lead types them into a form and many mail systems refuse
+// them, so a form must not take them: quoted local parts (`"a b"@x.com`), comments
+// (`jane(work)@x.com`), IP literals (`jane@[192.0.2.1]`), and whitespace or invisible
+// characters (zero-width space and U+FFFD pass validator.isEmail: validator.js #940).
+const REFUSED = /["()[\]\\\s\p{Cc}\p{Cf}\p{Z}\uFFFD]/u;
+
+const IS_EMAIL_OPTIONS = {
+  require_tld: true,
+  allow_ip_domain: false,
+  allow_display_name: false,
+  // Internationalised local parts (RFC 6531) are real and deliverable at large providers.
+  allow_utf8_local_part: true,
+} as const;
+
+/**
+ * Looks at an email address without any I/O: syntax, disposable / free provider / role
+ * account, and a correction for a misspelt provider domain. Pure and synchronous, so it
+ * runs in the browser on every keystroke.
+ *
+ * Syntax policy, "deliverable-looking": one `@`; a local part validator.js accepts
+ * (letters including Unicode, digits, `!#$%&'*+-/=?^_\`{|}~`, single dots between);
+ * a domain with a TLD, Unicode (IDN) allowed; at most 254 characters. Refused although
+ * RFC 5322 allows them: quoted local parts, comments, IP literals, whitespace and
+ * invisible characters.
+ *
+ * @example
+ * analyzeEmail('Jane@OUTLOK.com')
+ * // { valid: true, normalized: 'Jane@outlok.com', local: 'Jane', domain: 'outlok.com',
+ * //   disposable: false, free: false, role: false, suggestion: 'Jane@outlook.com' }
+ */
+export function analyzeEmail(email: string): EmailAnalysis {
+  const text = typeof email === 'string' ? email.trim() : '';
+  const at = text.lastIndexOf('@');
+  const local = at < 0 ? text : text.slice(0, at);
+  const domain = at < 0 ? '' : text.slice(at + 1).toLowerCase();
+  const normalized = at < 0 ? text : `${local}@${domain}`;
+  const analysis: EmailAnalysis = { valid: false, normalized, local, domain, disposable: false, free: false, role: false };
+
+  const asciiDomain = looksDeliverable(normalized, local) ? toAsciiDomain(domain) : undefined;
+  if (asciiDomain === undefined) {
+    const repaired = at < 0 ? undefined : suggestMissingDots(domain);
+    if (repaired !== undefined && looksDeliverable(`${local}@${repaired}`, local)) {
+      analysis.suggestion = `${local}@${repaired}`;
+    }
+    return analysis;
+  }
+
+  analysis.valid = true;
+  analysis.disposable = isDisposableDomain(asciiDomain);
+  analysis.free = !analysis.disposable && isFreeDomain(asciiDomain);
+  analysis.role = isRoleLocalPart(local);
+  // Independent of the flags above: gmial.com is both a typo and a disposable
+  // typo-squat, and the lead should hear about both (suggestDomain decides which
+  // listed domains are misspellings).
+  const corrected = suggestDomain(asciiDomain);
+  if (corrected !== undefined) analysis.suggestion = `${local}@${corrected}`;
+  return analysis;
+}
+
+function looksDeliverable(address: string, local: string): boolean {
+  if (address.length > MAX_ADDRESS_LENGTH || address.length === 0) return false;
+  // A second `@` can only be legal inside a quoted local part, which the policy refuses.
+  if (local.includes('@') || REFUSED.test(address)) return false;
+  return isEmail(address, IS_EMAIL_OPTIONS);
+}

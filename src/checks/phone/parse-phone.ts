@@ -1,0 +1,25 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+
+/**
+ * Reads a phone number as typed into a form. A number written with `+` (or an
+ * international prefix such as `00` that the country's plan knows) is read as
+ * international; anything else is a national number, read in the lead's country
+ * (ITU-T E.164: the national significant number means nothing without its country
+ * code). Returns `undefined` when no number can be read; the result may still be
+ * invalid, so callers ask `isValid()`.
+ *
+ * Uses the `/max` metadata on purpose: with the default `/min` metadata
+ * libphonenumber-js only checks lengths, so `isValid()` accepts unassigned prefixes
+ * and `getType()` returns nothing (libphonenumber-js issues #108, #186, #284).
+ */
+export function parsePhone(text: string, country: string | undefined): PhoneNumber | undefined {
+  const defaultCountry = regionOf(country);
+  // parsePhoneNumberFromString never throws for bad input (unlike parsePhoneNumber),
+  // and finds the number inside text such as "+49 30 1234567 (office)".
+  return parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : {});
+}
+
+/** The lead's country as a libphonenumber region, or `undefined` if it has no numbering plan. */
+export function regionOf(country: string | undefined): CountryCode | undefined {
+  return country !== undefined && isSupportedCountry(country) ? country : undefined;
+}

@@ -1,0 +1,34 @@
+// Public API of `leadgate`: re-exports only. Nothing here may import `node:` modules
+// or touch DOM globals at import time; this entry runs in browsers as well.
+
+export { createGate } from './gate.js';
+export type { Gate } from './core/gate.js';
+export type { GateOptions, MessageOverride } from './core/gate-options.js';
+
+export { defineCheck, formatMessage } from './core/check.js';
+export type { Check, CheckContext, CheckDefinition, CheckOutcome, CodeSpec, Finding, FindingDetail, LeadContext } from './core/check.js';
+
+export { leadSchema, normalizeLead, LEAD_FIELDS, MAX_STRING_LENGTH } from './core/lead.js';
+export type { InputIssue, Lead, LeadField, NormalizedLead } from './core/lead.js';
+
+export type { CheckResult, Reason, Scores, Verdict } from './core/verdict.js';
+export type { Action, Decision, Dimension, MotionName, RunsIn } from './core/types.js';
+export { ACTIONS, MOTION_NAMES } from './core/types.js';
+
+export { motions } from './motions/index.js';
+export type { MotionPreset } from './core/policy.js';
+
+export { codes, codesMarkdown } from './catalogue.js';
+export { SYSTEM_CODES, type CodeInfo, type SystemCode } from './core/codes.js';
+
+export { callbackSink, consoleSink, memorySink } from './core/log.js';
+export type { DecisionEvent, LogSink, LogSinkInput, MemorySink } from './core/log.js';
+export { personalDataDigest } from './core/digest.js';
+
+export { memoryStore, type LeadStore, type MemoryStoreOptions } from './core/store.js';
+export { LeadGateError, isLeadGateError } from './core/errors.js';
+
+export { analyzeEmail, emailValidity, EMAIL_CODES } from './checks/email/index.js';
+export type { EmailAnalysis, EmailCode, EmailValidityOptions, MxAnswer, MxResolver } from './checks/email/index.js';
+export { phoneValidity, PHONE_CODES, PHONE_NUMBER_TYPES } from './checks/phone/index.js';
+export type { PhoneCode, PhoneValidityOptions } from './checks/phone/index.js';

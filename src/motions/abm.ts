@@ -1,0 +1,18 @@
+import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
+
+/**
+ * Account-based marketing: named target accounts, so a lead must be tied to its
+ * company. A free-mail or shared-inbox address cannot be matched to an account.
+ */
+export const abm = definePreset({
+  name: 'abm',
+  version: '1.0.0',
+  description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
+  checks: BASE_CHECKS,
+  actions: {
+    ...BASE_ACTIONS,
+    EMAIL_FREE_PROVIDER: 'reject',
+    EMAIL_ROLE_ACCOUNT: 'reject',
+  },
+  onError: 'review',
+});

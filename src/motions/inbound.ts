@@ -1,0 +1,19 @@
+import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
+
+/**
+ * Inbound: people who came to us (forms, demo requests, content downloads). Volume is
+ * high and intent is real, so doubtful leads go to a human rather than away; only
+ * leads that cannot be reached are rejected.
+ */
+export const inbound = definePreset({
+  name: 'inbound',
+  version: '1.0.0',
+  description: 'People who came to us through a form: keep doubtful leads for review, reject only the unreachable.',
+  checks: BASE_CHECKS,
+  actions: {
+    ...BASE_ACTIONS,
+    // A mismatched country on a valid number is common (travel, roaming, HQ numbers).
+    PHONE_COUNTRY_MISMATCH: 'flag',
+  },
+  onError: 'review',
+});

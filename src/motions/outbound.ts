@@ -1,0 +1,22 @@
+import { BASE_ACTIONS, definePreset } from './shared.js';
+
+/**
+ * Outbound: sales reaches out first, by email and phone, to people who did not ask.
+ * Every lead is called, so the phone is required and must be a direct line; every
+ * lead is mailed cold, so the address must be a person's work address.
+ */
+export const outbound = definePreset({
+  name: 'outbound',
+  version: '1.0.0',
+  description: 'Sales calls and mails first: a direct phone line and a personal work address are required.',
+  checks: { email: {}, phone: { required: true } },
+  actions: {
+    ...BASE_ACTIONS,
+    EMAIL_FREE_PROVIDER: 'reject',
+    EMAIL_ROLE_ACCOUNT: 'reject',
+    PHONE_MISSING: 'reject',
+    PHONE_INVALID: 'reject',
+    PHONE_TYPE_SUSPECT: 'reject',
+  },
+  onError: 'review',
+});

@@ -1,0 +1,15 @@
+import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
+
+/**
+ * Partner and referral: leads collected by someone else (resellers, co-marketing,
+ * referrals). We did not see the form, so doubtful leads are reviewed rather than
+ * rejected; the compliance checks (a later issue) carry most of this motion's weight.
+ */
+export const partner = definePreset({
+  name: 'partner',
+  version: '1.0.0',
+  description: 'Leads collected by a partner or referred: doubtful leads are reviewed, the unreachable rejected.',
+  checks: BASE_CHECKS,
+  actions: { ...BASE_ACTIONS },
+  onError: 'review',
+});

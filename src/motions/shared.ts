@@ -1,0 +1,44 @@
+import type { MotionPreset } from '../core/policy.js';
+import type { Action } from '../core/types.js';
+
+/**
+ * The actions every motion starts from; each preset overrides what its go-to-market
+ * motion needs. Kept in one place so that a code added to a check gets the same
+ * default everywhere unless a motion says otherwise.
+ */
+export const BASE_ACTIONS = {
+  // A submission that is not a lead at all cannot be routed anywhere.
+  SYSTEM_INPUT_INVALID: 'reject',
+  // A dropped field may have been the one that mattered: a human looks.
+  SYSTEM_FIELD_INVALID: 'review',
+  SYSTEM_FIELD_TRUNCATED: 'flag',
+
+  // Unreachable addresses: no motion can use them.
+  EMAIL_MISSING: 'reject',
+  EMAIL_SYNTAX: 'reject',
+  // The form offers the fix; a lead that keeps a typo'd provider domain gets no mail.
+  EMAIL_TYPO: 'reject',
+  EMAIL_DISPOSABLE: 'reject',
+  EMAIL_NO_MX: 'reject',
+  EMAIL_FREE_PROVIDER: 'review',
+  EMAIL_ROLE_ACCOUNT: 'review',
+  EMAIL_DOMAIN_MISMATCH: 'review',
+
+  // Phone is optional unless a motion requires it; a bad one costs a call, not the lead.
+  PHONE_MISSING: 'review',
+  PHONE_INVALID: 'review',
+  PHONE_COUNTRY_MISMATCH: 'review',
+  PHONE_TYPE_SUSPECT: 'review',
+} as const satisfies Record<string, Action>;
+
+/** The checks every motion runs, with default options. */
+export const BASE_CHECKS = { email: {}, phone: {} } as const;
+
+/**
+ * Freezes a preset and its tables: presets are shared by every gate of a process, so
+ * one gate must not be able to change another's policy by mutating them.
+ */
+export function definePreset(preset: MotionPreset): MotionPreset {
+  const checks = Object.fromEntries(Object.entries(preset.checks).map(([id, options]) => [id, Object.freeze({ ...options })]));
+  return Object.freeze({ ...preset, checks: Object.freeze(checks), actions: Object.freeze({ ...preset.actions }) });
+}

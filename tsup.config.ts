@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup';
+
+// One entry per public import path (see DESIGN.md "Package surface"). The config
+// keeps to options that tsdown also understands, so a later move is mechanical.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  splitting: true,
+  target: 'es2022',
+  platform: 'neutral',
+  external: [/^node:/],
+});
