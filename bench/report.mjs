@@ -17,10 +17,12 @@ function table(rows) {
 
 /** The headline figure of a result as its goal is stated: a ratio, or an overhead in %. */
 export function headline(result) {
+  if (result.goals?.seniority) return `seniority ${result.goals.seniority.pct}%, function ${result.goals.function.pct}%`;
   return result.overheadPct !== undefined ? `+${result.overheadPct}%` : `${result.ratio}x`;
 }
 
 export function goalLimit(result) {
+  if (result.goals?.seniority) return `>= ${result.goals.seniority.min}% / >= ${result.goals.function.min}%`;
   return result.goalMaxOverheadPct !== undefined ? `< +${result.goalMaxOverheadPct}%` : `<= ${result.goalMaxRatio}x`;
 }
 
@@ -32,8 +34,8 @@ export function summaryTable(results) {
       name,
       result.subject,
       ns(result.sides[result.subject].medianNsPerOp),
-      result.baseline,
-      ns(result.sides[result.baseline].medianNsPerOp),
+      result.baseline ?? '-',
+      result.baseline ? ns(result.sides[result.baseline].medianNsPerOp) : '-',
       headline(result),
       goalLimit(result),
       result.met ? 'yes' : 'NO',
@@ -46,15 +48,28 @@ export function summaryTable(results) {
 export function sidesTable(result) {
   const sections = [];
   const block = (label, sides, baseline) => {
-    const rows = [['side', 'median/op', 'ops/s', 'spread', `x ${baseline}`]];
+    const rows = [['side', 'median/op', 'ops/s', 'spread', baseline ? `x ${baseline}` : '']];
     for (const [name, side] of Object.entries(sides)) {
-      rows.push([name, ns(side.medianNsPerOp), side.opsPerSec.toLocaleString('en-US'), `${side.spreadPct}%`, (side.medianNsPerOp / sides[baseline].medianNsPerOp).toFixed(2)]);
+      rows.push([name, ns(side.medianNsPerOp), side.opsPerSec.toLocaleString('en-US'), `${side.spreadPct}%`, baseline ? (side.medianNsPerOp / sides[baseline].medianNsPerOp).toFixed(2) : '']);
     }
     sections.push(`${label}\n${table(rows)}`);
   };
-  block(`main (${result.leadCount.toLocaleString('en-US')} leads, ${result.rounds} rounds)`, result.sides, result.baseline);
+  block(`main (${result.leadCount.toLocaleString('en-US')} ${result.titleCount ? 'titles parsed per pass' : 'leads'}, ${result.rounds} rounds)`, result.sides, result.baseline);
   if (result.diagnostic) {
     block(`diagnostic (${result.diagnostic.leads.toLocaleString('en-US')} leads)`, result.diagnostic.sides, result.diagnostic.baseline);
   }
   return sections.join('\n\n');
+}
+
+/** The role benchmark's accuracy: per language, then the most frequent mistakes per field. */
+export function roleTable(result) {
+  const rows = [['language', 'titles', 'seniority', 'function']];
+  rows.push(['all', result.accuracy.overall.titles, `${result.accuracy.overall.seniority.pct}%`, `${result.accuracy.overall.function.pct}%`]);
+  for (const [language, acc] of Object.entries(result.accuracy.byLanguage)) rows.push([language, acc.titles, `${acc.seniority.pct}%`, `${acc.function.pct}%`]);
+  const lines = [table(rows), '', `${result.titlesPerSec.toLocaleString('en-US')} titles/s`];
+  for (const field of ['seniority', 'function']) {
+    lines.push('', `top ${field} mistakes (expected → got):`);
+    for (const pair of result.confusion[field]) lines.push(`  ${String(pair.count).padStart(3)}  ${pair.expected} → ${pair.got}   e.g. ${pair.examples.slice(0, 3).join('; ')}`);
+  }
+  return lines.join('\n');
 }

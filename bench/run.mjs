@@ -6,6 +6,7 @@
 //   node bench/run.mjs phone engine    # only some
 //   node bench/run.mjs --leads 10000 --out /tmp/bench   # a quick smoke run
 //   node bench/run.mjs --check         # exit 1 when a goal is missed
+//   node bench/run.mjs role            # parseTitle accuracy and speed on test/fixtures/titles.labelled.json
 //
 // Each benchmark runs in its own Node process (fresh JIT and heap); within it, the sides
 // are timed in interleaved rounds and compared by their median (see timing.mjs).
@@ -14,7 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { LEAD_COUNT, SEED } from './generate-leads.mjs';
 import { machineInfo } from './machine.mjs';
-import { goalLimit, headline, sidesTable, summaryTable } from './report.mjs';
+import { goalLimit, headline, roleTable, sidesTable, summaryTable } from './report.mjs';
 
 // Rounds per benchmark, sized so the whole run stays near two minutes on a small machine:
 // a gate pass over 100,000 leads takes seconds, an isEmail pass a fraction of one.
@@ -24,6 +25,8 @@ const PLANS = {
   email: { warmup: 1, rounds: 9 },
   phone: { warmup: 2, rounds: 7, diagnosticLeads: 10_000, diagnosticRounds: 5 },
   engine: { warmup: 2, rounds: 3, diagnosticLeads: 10_000, diagnosticRounds: 5 },
+  // role runs on the labelled titles (test/fixtures/titles.labelled.json), not the leads.
+  role: { warmup: 2, rounds: 9 },
 };
 
 function parseArgs(argv) {
@@ -90,6 +93,7 @@ for (const name of options.names) {
 
 console.log(`\n${summaryTable(results)}\n`);
 for (const [name, result] of Object.entries(results)) console.log(`${name}: ${result.title}\n${sidesTable(result)}\n`);
+if (results.role) console.log(`role accuracy on ${results.role.titleCount} labelled titles:\n${roleTable(results.role)}\n`);
 if (results.engine?.diagnostic?.overheadPct) {
   console.log('engine overhead by piece, % of the checks\' own time (diagnostic slice):');
   for (const [piece, pct] of Object.entries(results.engine.diagnostic.overheadPct)) console.log(`  ${piece.padEnd(44)} ${pct}%`);

@@ -32,3 +32,5 @@ export { analyzeEmail, emailValidity, EMAIL_CODES } from './checks/email/index.j
 export type { EmailAnalysis, EmailCode, EmailValidityOptions, MxAnswer, MxResolver } from './checks/email/index.js';
 export { phoneValidity, PHONE_CODES, PHONE_NUMBER_TYPES } from './checks/phone/index.js';
 export type { PhoneCode, PhoneValidityOptions } from './checks/phone/index.js';
+export { parseTitle, roleCurrency, staticEnricher, ROLE_CODES, SENIORITIES, JOB_FUNCTIONS, AUTHORITIES, NON_WORKFORCE, TITLE_LANGUAGES, seniorityRank } from './checks/role/index.js';
+export type { Authority, JobFunction, NonWorkforce, ParsedTitle, ParseTitleOptions, RoleCode, RoleCurrencyOptions, RoleEnricher, RoleEnrichment, Seniority, TitleLanguage } from './checks/role/index.js';

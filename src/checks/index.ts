@@ -1,15 +1,17 @@
 import type { Check } from '../core/check.js';
 import { emailValidity } from './email/index.js';
 import { phoneValidity } from './phone/index.js';
+import { roleCurrency } from './role/index.js';
 
 /**
  * The built-in check factories by check id. A motion preset names checks by id with
  * their options; `createGate` instantiates them through this table. Later checks
- * (role, consent, source, icp, group) join it as they land.
+ * (consent, source, icp, group) join it as they land.
  */
 export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, unknown>) => Check>> = Object.freeze({
   email: emailValidity as (options: Record<string, unknown>) => Check,
   phone: phoneValidity as (options: Record<string, unknown>) => Check,
+  role: roleCurrency as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

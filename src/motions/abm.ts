@@ -8,9 +8,13 @@ export const abm = definePreset({
   name: 'abm',
   version: '1.0.0',
   description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
-  checks: BASE_CHECKS,
+  checks: { ...BASE_CHECKS, role: { required: true, maxAgeDays: 180 } },
   actions: {
     ...BASE_ACTIONS,
+    // Every persona at a target account counts, so no seniority floor, but the functions the
+    // buying group is made of do (research §5).
+    ROLE_NOT_WORKFORCE: 'reject',
+    ROLE_FUNCTION_OUT_OF_SCOPE: 'reject',
     EMAIL_FREE_PROVIDER: 'reject',
     EMAIL_ROLE_ACCOUNT: 'reject',
   },

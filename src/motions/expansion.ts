@@ -9,9 +9,11 @@ export const expansion = definePreset({
   name: 'expansion',
   version: '1.0.0',
   description: 'New contacts at existing customers: the account is known, so domain and phone doubts are only flagged.',
-  checks: BASE_CHECKS,
+  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 180 } },
   actions: {
     ...BASE_ACTIONS,
+    // A champion who moves on is a signal for the account team, not a defect in the lead.
+    ROLE_CHANGED: 'flag',
     EMAIL_DOMAIN_MISMATCH: 'flag',
     PHONE_MISSING: 'flag',
     PHONE_INVALID: 'flag',

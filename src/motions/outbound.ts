@@ -8,10 +8,14 @@ import { BASE_ACTIONS, definePreset } from './shared.js';
 export const outbound = definePreset({
   name: 'outbound',
   version: '1.0.0',
-  description: 'Sales calls and mails first: a direct phone line and a personal work address are required.',
-  checks: { email: {}, phone: { required: true } },
+  description: 'Sales calls and mails first: a direct phone line and a personal work address are required; titles below manager and list records older than 90 days are reviewed.',
+  checks: { email: {}, phone: { required: true }, role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 } },
   actions: {
     ...BASE_ACTIONS,
+    // List data decays: 90 days (research §2.7, Crustdata's job-change window); a call needs a role.
+    ROLE_MISSING: 'reject',
+    ROLE_NOT_WORKFORCE: 'reject',
+    ROLE_FUNCTION_OUT_OF_SCOPE: 'reject',
     EMAIL_FREE_PROVIDER: 'reject',
     EMAIL_ROLE_ACCOUNT: 'reject',
     PHONE_MISSING: 'reject',

@@ -9,7 +9,10 @@ export const partner = definePreset({
   name: 'partner',
   version: '1.0.0',
   description: 'Leads collected by a partner or referred: doubtful leads are reviewed, the unreachable rejected.',
-  checks: BASE_CHECKS,
-  actions: { ...BASE_ACTIONS },
+  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 } },
+  actions: {
+    ...BASE_ACTIONS,
+    ROLE_UNRECOGNISED: 'flag',
+  },
   onError: 'review',
 });

@@ -29,9 +29,22 @@ export const BASE_ACTIONS = {
   PHONE_INVALID: 'review',
   PHONE_COUNTRY_MISMATCH: 'review',
   PHONE_TYPE_SUSPECT: 'review',
+
+  // A title that is no title is never a lead (research §5: junk/malformed fail in every motion).
+  ROLE_JUNK: 'reject',
+  ROLE_MALFORMED: 'reject',
+  // Everything else about a role is a judgement: a person looks.
+  ROLE_MISSING: 'review',
+  ROLE_NOT_WORKFORCE: 'review',
+  ROLE_UNRECOGNISED: 'review',
+  ROLE_SENIORITY_LOW: 'review',
+  ROLE_FUNCTION_OUT_OF_SCOPE: 'review',
+  ROLE_STALE: 'review',
+  ROLE_CHANGED: 'review',
+  ROLE_EMPLOYER_MISMATCH: 'review',
 } as const satisfies Record<string, Action>;
 
-/** The checks every motion runs, with default options. */
+/** The checks every motion runs with default options; each motion adds its own `role` options. */
 export const BASE_CHECKS = { email: {}, phone: {} } as const;
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGate, defineCheck, isLeadGateError, LeadGateError, memoryStore, motions, PHONE_CODES, type Check } from '../../src/index.js';
 
-const GOOD_LEAD = { email: 'maria.keller@northwind-logistics.de', website: 'northwind-logistics.de', phone: '+49 30 901820', country: 'DE' };
+const GOOD_LEAD = { email: 'maria.keller@northwind-logistics.de', website: 'northwind-logistics.de', phone: '+49 30 901820', country: 'DE', title: 'Head of Procurement' };
 
 function optionError(run: () => unknown): LeadGateError {
   try {
@@ -85,7 +85,7 @@ describe('gate.validate', () => {
       at: '2026-11-23T10:00:00.000Z',
       scores: { compliance: null, truth: 100, value: null },
     });
-    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass']]);
+    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass']]);
     expect(verdict.results.find((result) => result.check === 'phone')?.evidence).toMatchObject({ e164: '+4930901820', country: 'DE' });
   });
 
@@ -160,7 +160,7 @@ describe('gate.validate', () => {
 
   it('flags a truncated field and reviews a dropped one, and still checks the rest', async () => {
     const gate = createGate({ motion: 'inbound' });
-    const truncated = await gate.validate({ ...GOOD_LEAD, title: 'x'.repeat(5000) });
+    const truncated = await gate.validate({ ...GOOD_LEAD, company: 'x'.repeat(5000) });
     expect(truncated.decision).toBe('accept');
     expect(truncated.reasons.map((r) => [r.code, r.action])).toEqual([['SYSTEM_FIELD_TRUNCATED', 'flag']]);
     const dropped = await gate.validate({ ...GOOD_LEAD, country: 'Deutschland' });
@@ -179,14 +179,14 @@ describe('gate.validate', () => {
       run: (_lead, ctx) => ctx.fail('FLAGGER_NOTE'),
     });
     const gate = createGate({ motion: 'inbound', checks: [flagger, stricterEmail], overrides: { FLAGGER_NOTE: 'flag', EMAIL_NOT_OURS: 'reject' } });
-    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'flagger', 'email']);
+    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'flagger', 'email']);
     const verdict = await gate.validate(GOOD_LEAD);
     expect(verdict.reasons.map((r) => [r.code, r.action])).toEqual([['EMAIL_NOT_OURS', 'reject'], ['FLAGGER_NOTE', 'flag']]);
   });
 
   it('drops ignored findings from reasons but keeps them in results', async () => {
     const gate = createGate({ motion: 'abm', overrides: { EMAIL_FREE_PROVIDER: 'ignore' } });
-    const verdict = await gate.validate({ email: 'tom@gmail.com' });
+    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner' });
     expect(verdict.decision).toBe('accept');
     expect(verdict.reasons).toEqual([]);
     expect(verdict.results[0]?.findings.map((f) => f.code)).toEqual(['EMAIL_FREE_PROVIDER']);
@@ -209,7 +209,7 @@ describe('gate.validate', () => {
 describe('gate.validateSync', () => {
   it('runs the synchronous checks and lists the async ones as skipped', () => {
     const gate = createGate({ motion: 'abm', checks: [hangingCheck({})] });
-    const verdict = gate.validateSync({ email: 'info@acme.com' });
+    const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager' });
     expect(verdict.decision).toBe('reject');
     expect(verdict.reasons.map((r) => r.code)).toEqual(['EMAIL_ROLE_ACCOUNT']);
     expect(verdict.skipped).toEqual(['slow']);

@@ -5,6 +5,7 @@ import { callbackSink, consoleSink, createGate, memorySink, personalDataDigest, 
 
 const LEAD = {
   email: 'Maria.Keller@Northwind-Logistics.de',
+  title: 'Head of Procurement',
   phone: '030 901820',
   country: 'DE',
   source: { utm_source: 'linkedin', utm_campaign: 'q4', pageUrl: 'https://example.com/demo?email=maria.keller%40northwind-logistics.de', secret: 'x' },
@@ -46,7 +47,7 @@ describe('decision log', () => {
       },
     });
     expect(event.at).toBe(verdict.at);
-    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone']);
+    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role']);
     expect(event.personal).toBeUndefined();
     const text = JSON.stringify(event);
     expect(text).not.toContain('info@');

@@ -158,7 +158,7 @@ function nestedArray(depth: number): unknown[] {
   return value;
 }
 
-const GOOD = { email: 'jane.doe@acme-robotics.com', website: 'https://acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB' };
+const GOOD = { email: 'jane.doe@acme-robotics.com', website: 'https://acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', title: 'Head of Marketing' };
 const MEGABYTE = 1_000_000;
 const STRING_FIELDS = ['email', 'firstName', 'lastName', 'phone', 'country', 'title', 'company', 'website', 'industry'] as const;
 
@@ -235,20 +235,29 @@ describe('oversized input', () => {
     await expectVerdictsEverywhere(input);
   });
 
-  it('cuts a 1 MB title and still checks the rest of the lead', async () => {
-    const verdicts = await expectVerdictsEverywhere({ ...GOOD, title: 't'.repeat(MEGABYTE) });
+  it('cuts a 1 MB company name and still checks the rest of the lead', async () => {
+    const verdicts = await expectVerdictsEverywhere({ ...GOOD, company: 'c'.repeat(MEGABYTE) });
     for (const motion of MOTION_NAMES) {
       const verdict = verdicts[motion];
       expect(reasonCodes(verdict)).toEqual(['SYSTEM_FIELD_TRUNCATED']);
-      expect(verdict.reasons[0]!.field).toBe('title');
+      expect(verdict.reasons[0]!.field).toBe('company');
       expect(verdict.decision).toBe('accept');
       expect(verdict.results.find((result) => result.check === 'email')?.status).toBe('pass');
       expect(verdict.results.find((result) => result.check === 'phone')?.status).toBe('pass');
+      expect(verdict.results.find((result) => result.check === 'role')?.status).toBe('pass');
     }
   });
 
-  it('still rejects a bad email beside a 1 MB title (near miss)', async () => {
-    const verdicts = await expectVerdictsEverywhere({ ...GOOD, email: 'jane@mailinator.com', title: 't'.repeat(MEGABYTE) });
+  it('a 1 MB title is cut, then found malformed (over 128 characters) and rejected in every motion', async () => {
+    const verdicts = await expectVerdictsEverywhere({ ...GOOD, title: 't'.repeat(MEGABYTE) });
+    for (const motion of MOTION_NAMES) {
+      expect(reasonCodes(verdicts[motion]).sort()).toEqual(['ROLE_MALFORMED', 'SYSTEM_FIELD_TRUNCATED']);
+      expect(verdicts[motion].decision).toBe('reject');
+    }
+  });
+
+  it('still rejects a bad email beside a 1 MB company name (near miss)', async () => {
+    const verdicts = await expectVerdictsEverywhere({ ...GOOD, email: 'jane@mailinator.com', company: 'c'.repeat(MEGABYTE) });
     for (const motion of MOTION_NAMES) {
       expect(reasonCodes(verdicts[motion]).sort()).toEqual(['EMAIL_DISPOSABLE', 'SYSTEM_FIELD_TRUNCATED']);
       expect(verdicts[motion].decision).toBe('reject');
