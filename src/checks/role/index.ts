@@ -4,7 +4,7 @@ import { ROLE_CODES, type RoleCode } from './codes.js';
 import type { RoleEnricher, RoleEnrichment } from './enrichment.js';
 import { resolveRoleOptions, type ResolvedRoleOptions, type RoleCurrencyOptions } from './options.js';
 import { parseTitle } from './parse-title.js';
-import { seniorityRank, type ParsedTitle } from './taxonomy.js';
+import { seniorityRank } from './taxonomy.js';
 
 export { ROLE_CODES, type RoleCode } from './codes.js';
 export { staticEnricher, type RoleEnricher, type RoleEnrichment } from './enrichment.js';
