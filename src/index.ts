@@ -11,7 +11,7 @@ export type { Check, CheckContext, CheckDefinition, CheckOutcome, CodeSpec, Find
 export { leadSchema, normalizeLead, LEAD_FIELDS, MAX_STRING_LENGTH } from './core/lead.js';
 export type { InputIssue, Lead, LeadField, NormalizedLead } from './core/lead.js';
 
-export type { CheckResult, Reason, Scores, Verdict } from './core/verdict.js';
+export type { CheckResult, CheckScores, Reason, Scores, Verdict } from './core/verdict.js';
 export type { Action, Decision, Dimension, MotionName, RunsIn } from './core/types.js';
 export { ACTIONS, MOTION_NAMES } from './core/types.js';
 

@@ -29,7 +29,13 @@ export interface FindingDetail {
   data?: Record<string, unknown>;
 }
 
-/** What a check returns: build it with `ctx.pass()` / `ctx.fail()`, not by hand. */
+/**
+ * What a check returns: build it with `ctx.pass()` / `ctx.fail()`, not by hand.
+ *
+ * One evidence key is read by the gate: `scores` (`{ fit?, intent?, mql? }`) is lifted
+ * into the verdict's `scores.fit`, `scores.intent` and `mql`, so a scoring check (icp)
+ * reports its numbers without the gate knowing about it.
+ */
 export interface CheckOutcome {
   readonly status: 'pass' | 'fail';
   readonly findings: ReadonlyArray<{ code: string; field?: string; data?: Record<string, unknown> }>;
@@ -49,7 +55,12 @@ export interface LeadContext {
   userAgent?: string;
   origin?: string;
   referer?: string;
+  /** `Sec-Fetch-Site` of the request (`same-origin`, `same-site`, `cross-site`, `none`). */
+  secFetchSite?: string;
+  /** ISO 8601 time the server received the lead; checks prefer it to their own clock. */
   receivedAt?: string;
+  /** Request headers, lower-case names; only those a check documents that it reads. */
+  headers?: Readonly<Record<string, string>>;
   [key: string]: unknown;
 }
 

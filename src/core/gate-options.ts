@@ -3,7 +3,7 @@ import type { Check, Finding } from './check.js';
 import { parseOptions, type OptionsOwner } from './options.js';
 import type { LogSinkInput } from './log.js';
 import type { MotionPreset } from './policy.js';
-import type { LeadStore } from './store.js';
+import { LEAD_STORE_METHODS, type LeadStore } from './store.js';
 import { ACTIONS, MOTION_NAMES, type Action, type MotionName } from './types.js';
 
 /** A per-code message: a template over the finding's data, or a function of the finding. */
@@ -54,7 +54,7 @@ const preset = z.object({
   onError: z.optional(z.enum(ACTIONS)),
 });
 const storeShape = z.custom<LeadStore>(
-  (value) => typeof value === 'object' && value !== null && ['get', 'set', 'increment', 'delete'].every((m) => typeof (value as unknown as Record<string, unknown>)[m] === 'function'),
+  (value) => typeof value === 'object' && value !== null && LEAD_STORE_METHODS.every((m) => typeof (value as unknown as Record<string, unknown>)[m] === 'function'),
 );
 
 const gateOptionsSchema = z.strictObject({
@@ -82,7 +82,7 @@ const EXPECTED: Record<string, string> = {
   onLogError: 'a function (error, sinkName) => void',
   messages: 'an object of code → message string or function',
   timeoutMs: 'a positive number of milliseconds, at most 600000',
-  store: 'a store with get, set, increment and delete (e.g. memoryStore())',
+  store: `a store with ${LEAD_STORE_METHODS.join(', ')} (e.g. memoryStore())`,
   now: 'a function returning a Date',
 };
 

@@ -10,7 +10,7 @@ import { decisionEvent, dispatch, toSink, type LogSink } from './log.js';
 import { decide, resolveAction, type MotionPreset } from './policy.js';
 import type { LeadStore } from './store.js';
 import type { Action } from './types.js';
-import { scoreDimensions, type CheckResult, type Reason, type Verdict } from './verdict.js';
+import { checkScores, scoreDimensions, type CheckResult, type Reason, type Verdict } from './verdict.js';
 
 /** A configured gate: one motion, one policy, a fixed list of checks. */
 export interface Gate {
@@ -137,17 +137,19 @@ export function assembleGate(rawOptions: GateOptions, defaults: GateDefaults): G
       }
     }
     reasons.sort((a, b) => STRENGTH[b.action] - STRENGTH[a.action]);
+    const { mql, ...extraScores } = checkScores(results);
     const verdict: Verdict = {
       decision: decide(reasons.map((reason) => reason.action)),
       motion: preset.name,
       policy,
       reasons,
       results,
-      scores: scoreDimensions(results, actionFor),
+      scores: { ...scoreDimensions(results, actionFor), ...extraScores },
       leadId: typeof context.leadId === 'string' && context.leadId.length > 0 ? context.leadId.slice(0, 200) : randomId(),
       at: now().toISOString(),
       ms: round(performance.now() - started),
       ...(skipped && skipped.length > 0 ? { skipped } : {}),
+      ...(mql === undefined ? {} : { mql }),
     };
     log(verdict, lead);
     return verdict;

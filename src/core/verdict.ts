@@ -40,6 +40,32 @@ export interface Verdict {
   ms: number;
   /** Set by `validateSync`: ids of the async checks it did not run. */
   skipped?: string[];
+  /** Marketing-qualified: set when a scoring check (icp) reports it in `evidence.scores.mql`. */
+  mql?: boolean;
+}
+
+/** The numbers a check may report in `evidence.scores`, lifted into the verdict. */
+export interface CheckScores {
+  fit?: number;
+  intent?: number;
+  mql?: boolean;
+}
+
+/**
+ * Collects `evidence.scores` from the checks that finished. A check that errored
+ * reports nothing: its numbers, if any, were not computed on the whole lead.
+ */
+export function checkScores(results: readonly CheckResult[]): CheckScores {
+  const out: CheckScores = {};
+  for (const result of results) {
+    const scores = result.status === 'error' ? undefined : result.evidence?.scores;
+    if (typeof scores !== 'object' || scores === null) continue;
+    const { fit, intent, mql } = scores as Record<string, unknown>;
+    if (typeof fit === 'number' && Number.isFinite(fit)) out.fit = fit;
+    if (typeof intent === 'number' && Number.isFinite(intent)) out.intent = intent;
+    if (typeof mql === 'boolean') out.mql = mql;
+  }
+  return out;
 }
 
 const ACTION_SCORE: Record<Action, number> = { reject: 0, review: 50, flag: 80, ignore: 100 };
