@@ -9,7 +9,7 @@ export { defineCheck, formatMessage } from './core/check.js';
 export type { Check, CheckContext, CheckDefinition, CheckOutcome, CodeSpec, Finding, FindingDetail, LeadContext } from './core/check.js';
 
 export { leadSchema, normalizeLead, LEAD_FIELDS, MAX_STRING_LENGTH } from './core/lead.js';
-export type { InputIssue, Lead, LeadField, NormalizedLead } from './core/lead.js';
+export type { ConsentEvidence, InputIssue, Lead, LeadField, NormalizedLead, SourceEvidence } from './core/lead.js';
 
 export type { CheckResult, CheckScores, Reason, Scores, Verdict } from './core/verdict.js';
 export type { Action, Decision, Dimension, MotionName, RunsIn } from './core/types.js';

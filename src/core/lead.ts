@@ -34,6 +34,69 @@ export const leadSchema = z.object({
   custom: z.optional(z.record(z.string(), z.unknown())),
 });
 
+/**
+ * What `lead.consent` carries: the consent evidence a form (the DOM binding), a
+ * partner feed or a CRM export sends. The consent check reads it defensively; every
+ * field is optional and a missing one is a finding, never a crash.
+ */
+export interface ConsentEvidence {
+  /** The person ticked the marketing consent box (or gave consent another way). */
+  given?: boolean;
+  /** The channels consent covers. */
+  channels?: Array<'email' | 'phone' | 'sms'>;
+  purposes?: string[];
+  /** Id and SHA-256 (hex) of the consent text shown, as registered in the consent check's `texts`. */
+  textId?: string;
+  textHash?: string;
+  /** The box was already ticked when the form rendered. */
+  renderedChecked?: boolean;
+  /** The person changed the box themselves (click or key). */
+  userInteracted?: boolean;
+  /** The form could not be submitted without ticking it. */
+  requiredToSubmit?: boolean;
+  /** ISO 8601 time consent was captured. */
+  capturedAt?: string;
+  pageUrl?: string;
+  lawfulBasis?: 'consent' | 'legitimate_interest' | 'contract' | 'existing_customer';
+  /** Reference of the legitimate-interest assessment (LIA) that covers this use. */
+  liaRef?: string;
+  /** UK PECR subscriber type, when known. */
+  subscriberType?: 'corporate' | 'individual' | 'unknown';
+  /** Consent collected by a partner: who, whether the text named the buyer, when it was shared. */
+  partner?: { name?: string; namesBuyer?: boolean; sharedAt?: string };
+  /** An existing relationship (expansion, CASL implied consent). ISO 8601 dates. */
+  relationship?: { lastPurchaseAt?: string; lastInquiryAt?: string };
+  /** A signed consent receipt (from `signReceipt` in `leadgate/server`). */
+  receipt?: string;
+}
+
+/**
+ * What `lead.source` carries: attribution and the form's anti-bot signals.
+ * `formToken` comes from the server's `POST /form-token`; `honeypot` is the value of
+ * the hidden field the DOM binding adds (empty for people).
+ */
+export interface SourceEvidence {
+  utm_source?: string;
+  utm_medium?: string;
+  utm_campaign?: string;
+  utm_term?: string;
+  utm_content?: string;
+  partnerId?: string;
+  /** Partner HMAC over `partnerId.timestamp.body` (see the source check). */
+  partnerToken?: string;
+  /** The page the form was on. */
+  pageUrl?: string;
+  /** The referrer the page saw (`document.referrer`). */
+  referrer?: string;
+  /** ISO 8601 time the lead was captured (batch feeds: when the partner collected it). */
+  capturedAt?: string;
+  formId?: string;
+  formToken?: string;
+  honeypot?: string;
+  /** Milliseconds the visitor spent on the form, as the browser measured it (advisory only). */
+  timeOnFormMs?: number;
+}
+
 /** A normalised lead, as every check sees it. */
 export type Lead = z.infer<typeof leadSchema>;
 

@@ -52,8 +52,8 @@ describe('package surface', () => {
   it('package.json exports types and both module formats for each entry', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name: 'leadgate', type: 'module', sideEffects: false, engines: { node: '>=20' } });
-    for (const entry of ['.', './node']) {
-      const name = entry === '.' ? 'index' : 'node';
+    for (const entry of ['.', './node', './server']) {
+      const name = entry === '.' ? 'index' : entry.slice(2);
       expect(pkg.exports[entry]).toEqual({
         import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
         require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
