@@ -174,6 +174,20 @@ describe("partner tokens in the source check: 'SOURCE_TOKEN_INVALID'", () => {
   });
 });
 
+describe('signature spelling', () => {
+  it('a token whose last character is another spelling of the same bytes does not verify (found by the property below)', async () => {
+    const lead = await signed();
+    const token = lead.source.partnerToken;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.at(-1)!);
+    // The last of 43 characters carries 2 unused bits: last+1 decodes to the same 32 bytes.
+    const sibling = token.slice(0, -1) + alphabet[(last & ~3) + ((last + 1) & 3)];
+    expect(Buffer.from(sibling.split('v1=')[1]!, 'base64url')).toEqual(Buffer.from(token.split('v1=')[1]!, 'base64url'));
+    expect(await verdictOf({ ...lead, source: { ...lead.source, partnerToken: sibling } })).toMatchObject({ codes: ['SOURCE_TOKEN_INVALID'], problem: 'malformed' });
+    expect((await verdictOf(lead)).codes).toEqual([]);
+  });
+});
+
 describe('property: forged, truncated and replayed partner tokens never verify', () => {
   it('a token with any one character changed, or cut short, never verifies', async () => {
     const lead = await signed();

@@ -1,5 +1,6 @@
 import { canonicalJson, hmacVerify, type HmacSecret } from '../../core/hmac.js';
 import { sha256Hex } from '../../core/digest.js';
+import { isCanonicalSignature } from './signature.js';
 import type { Lead } from '../../core/lead.js';
 import type { LeadStore } from '../../core/store.js';
 
@@ -84,7 +85,7 @@ export function parsePartnerToken(token: string): { timestamp: number; signature
     } else if (name === 'v1') {
       // Standard Webhooks libraries emit base64; ours emits base64url. Both name the same bytes.
       const signature = value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-      if (!/^[A-Za-z0-9_-]{43}$/.test(signature)) return undefined;
+      if (!isCanonicalSignature(signature)) return undefined;
       if (!signatures.includes(signature)) signatures.push(signature);
     }
     // Other names (v2 schemes, later additions) are ignored, as Standard Webhooks asks.
