@@ -34,3 +34,5 @@ export { phoneValidity, PHONE_CODES, PHONE_NUMBER_TYPES } from './checks/phone/i
 export type { PhoneCode, PhoneValidityOptions } from './checks/phone/index.js';
 export { parseTitle, roleCurrency, staticEnricher, ROLE_CODES, SENIORITIES, JOB_FUNCTIONS, AUTHORITIES, NON_WORKFORCE, TITLE_LANGUAGES, seniorityRank } from './checks/role/index.js';
 export type { Authority, JobFunction, NonWorkforce, ParsedTitle, ParseTitleOptions, RoleCode, RoleCurrencyOptions, RoleEnricher, RoleEnrichment, Seniority, TitleLanguage } from './checks/role/index.js';
+export { sourceVerification, dedupeEmail, SOURCE_CODES, VELOCITY_DEFAULTS, DEFAULT_DUPLICATE_LOOKBACK_DAYS } from './checks/source/index.js';
+export type { PartnerDirectory, PartnerEntry, RuleStatus, SourceCode, SourceRule, SourceVerificationOptions, VelocityKey, VelocityLimit, VelocityOptions, VelocityRule } from './checks/source/index.js';

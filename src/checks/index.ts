@@ -2,6 +2,7 @@ import type { Check } from '../core/check.js';
 import { emailValidity } from './email/index.js';
 import { phoneValidity } from './phone/index.js';
 import { roleCurrency } from './role/index.js';
+import { sourceVerification } from './source/index.js';
 
 /**
  * The built-in check factories by check id. A motion preset names checks by id with
@@ -12,6 +13,7 @@ export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, u
   email: emailValidity as (options: Record<string, unknown>) => Check,
   phone: phoneValidity as (options: Record<string, unknown>) => Check,
   role: roleCurrency as (options: Record<string, unknown>) => Check,
+  source: sourceVerification as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

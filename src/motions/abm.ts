@@ -8,7 +8,12 @@ export const abm = definePreset({
   name: 'abm',
   version: '1.0.0',
   description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
-  checks: { ...BASE_CHECKS, role: { required: true, maxAgeDays: 180 } },
+  checks: {
+    ...BASE_CHECKS,
+    role: { required: true, maxAgeDays: 180 },
+    // source check: many people from one target account is the buying group ABM wants, so the domain is not counted.
+    source: { velocity: Object.freeze({ domain: false }) },
+  },
   actions: {
     ...BASE_ACTIONS,
     // Every persona at a target account counts, so no seniority floor, but the functions the

@@ -9,7 +9,12 @@ export const expansion = definePreset({
   name: 'expansion',
   version: '1.0.0',
   description: 'New contacts at existing customers: the account is known, so domain and phone doubts are only flagged.',
-  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 180 } },
+  checks: {
+    ...BASE_CHECKS,
+    role: { seniorityFloor: 'entry', maxAgeDays: 180 },
+    // source check: many contacts at one customer is the point, so the domain is not counted.
+    source: { velocity: Object.freeze({ domain: false }) },
+  },
   actions: {
     ...BASE_ACTIONS,
     // A champion who moves on is a signal for the account team, not a defect in the lead.
@@ -19,6 +24,8 @@ export const expansion = definePreset({
     PHONE_INVALID: 'flag',
     PHONE_COUNTRY_MISMATCH: 'flag',
     PHONE_TYPE_SUSPECT: 'flag',
+    // source check: known people at customers come back; the CRM merges them.
+    SOURCE_DUPLICATE: 'flag',
   },
   onError: 'review',
 });

@@ -9,13 +9,21 @@ export const inbound = definePreset({
   name: 'inbound',
   version: '1.0.0',
   description: 'People who came to us through a form: keep doubtful leads for review, reject only the unreachable.',
-  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 } },
+  checks: {
+    ...BASE_CHECKS,
+    role: { seniorityFloor: 'entry', maxAgeDays: 365 },
+    // source check: every velocity key, duplicates over 30 days (both need the gate's store).
+    source: {},
+  },
   actions: {
     ...BASE_ACTIONS,
     // A typed title is taken as current (research §5); an odd wording is only noted.
     ROLE_UNRECOGNISED: 'flag',
     // A mismatched country on a valid number is common (travel, roaming, HQ numbers).
     PHONE_COUNTRY_MISMATCH: 'flag',
+    // source check: a person who comes back through our own forms is interest, not a
+    // problem; no other source claims them, so the CRM merges and nobody needs to look.
+    SOURCE_DUPLICATE: 'flag',
   },
   onError: 'review',
 });

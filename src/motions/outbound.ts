@@ -9,7 +9,14 @@ export const outbound = definePreset({
   name: 'outbound',
   version: '1.0.0',
   description: 'Sales calls and mails first: a direct phone line and a personal work address are required; titles below manager and list records older than 90 days are reviewed.',
-  checks: { email: {}, phone: { required: true }, role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 } },
+  checks: {
+    email: {},
+    phone: { required: true },
+    role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 },
+    // source check: lists hold many contacts per account and come from one importer, so
+    // domain and IP are not counted; list records older than 90 days are reviewed, as for roles.
+    source: { velocity: Object.freeze({ domain: false, ip: false }), maxAgeDays: 90 },
+  },
   actions: {
     ...BASE_ACTIONS,
     // List data decays: 90 days (research §2.7, Crustdata's job-change window); a call needs a role.

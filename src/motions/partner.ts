@@ -9,10 +9,21 @@ export const partner = definePreset({
   name: 'partner',
   version: '1.0.0',
   description: 'Leads collected by a partner or referred: doubtful leads are reviewed, the unreachable rejected.',
-  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 } },
+  checks: {
+    ...BASE_CHECKS,
+    role: { seniorityFloor: 'entry', maxAgeDays: 365 },
+    // source check: a partner id is required (UTMs never credit a partner, research §2.3);
+    // partner secrets are deployment config, so the token is verified once the gate is given
+    // them (sourceVerification({ ...motions.partner.checks.source, partners })). Feeds post
+    // from the partner's servers, so the IP is not counted; duplicates are looked for over
+    // 90 days, a common attribution window; a lead captured over 30 days ago is reviewed.
+    source: { requirePartner: true, velocity: Object.freeze({ ip: false }), duplicateLookbackDays: 90, maxAgeDays: 30 },
+  },
   actions: {
     ...BASE_ACTIONS,
     ROLE_UNRECOGNISED: 'flag',
+    // source check: a partner lead that names no partner cannot be attributed or paid, nor its token checked.
+    SOURCE_UNATTRIBUTED: 'reject',
   },
   onError: 'review',
 });

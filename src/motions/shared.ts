@@ -42,6 +42,25 @@ export const BASE_ACTIONS = {
   ROLE_STALE: 'review',
   ROLE_CHANGED: 'review',
   ROLE_EMPLOYER_MISMATCH: 'review',
+
+  // source check (research compliance_source.md §2.6). Bot signals and forgeries are
+  // never leads: a filled honeypot (SV-06), a forged, expired or replayed token (SV-04,
+  // SV-07), a submit faster than a person (SV-07), a form posted from another site (SV-01),
+  // and a burst for one email or phone (SV-11).
+  SOURCE_HONEYPOT: 'reject',
+  SOURCE_TOKEN_INVALID: 'reject',
+  SOURCE_FORM_TOKEN_INVALID: 'reject',
+  SOURCE_TOO_FAST: 'reject',
+  SOURCE_ORIGIN_NOT_ALLOWED: 'reject',
+  SOURCE_VELOCITY: 'reject',
+  // Offices, carriers and events put many people behind one IP or one domain (SV-11: IP → review).
+  SOURCE_VELOCITY_SHARED: 'review',
+  // Which source gets the credit for a person two sources sent is a human call (SV-12, research §3 item 9).
+  SOURCE_DUPLICATE: 'review',
+  // An old lead may still be a person worth calling; consent and interest need re-confirming (research §3 item 6).
+  SOURCE_STALE: 'review',
+  // Only fires where a motion requires attribution; the partner motion rejects.
+  SOURCE_UNATTRIBUTED: 'review',
 } as const satisfies Record<string, Action>;
 
 /** The checks every motion runs with default options; each motion adds its own `role` options. */

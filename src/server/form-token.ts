@@ -1,24 +1,15 @@
-import { base64UrlToText, hmacSign, hmacVerify, randomNonce, textToBase64Url, type HmacSecret } from '../core/hmac.js';
-import type { LeadStore } from '../core/store.js';
+import { hmacSign, randomNonce, textToBase64Url, type HmacSecret } from '../core/hmac.js';
+import { FORM_TOKEN_CONTEXT } from '../checks/source/form-token.js';
 
 // A signed render token (research compliance_source.md §2.5.2, after the avastechnology
-// HMAC-timestamp pattern): the server says when it rendered the form; the submit
-// proves, with the server's own clock, how long the visitor took and that the token
-// is used once. An unsigned client timestamp would prove nothing.
+// HMAC-timestamp pattern). Issuing needs the secret, so it lives here on the server;
+// verification moved to src/checks/source/form-token.ts, where the `source` check uses
+// it, and is re-exported below so `leadgate/server` keeps offering both.
 
-/** The default bounds: a person needs a few seconds, and a form left open for hours is re-rendered. */
-export const FORM_TOKEN_DEFAULTS = Object.freeze({ minAgeMs: 3_000, maxAgeMs: 2 * 60 * 60 * 1000 });
+export { FORM_TOKEN_DEFAULTS, verifyFormToken } from '../checks/source/form-token.js';
+export type { FormTokenClaims, FormTokenProblem, FormTokenResult, VerifyFormTokenOptions } from '../checks/source/form-token.js';
 
-/** What a form token carries, once verified. */
-export interface FormTokenClaims {
-  /** The form the token was issued for (`default` when none was named). */
-  formId: string;
-  /** Server time the form was rendered, ms since the epoch. */
-  issuedAt: number;
-  /** Unique per token: the single-use key. */
-  nonce: string;
-}
-
+/** Options for {@link issueFormToken}. */
 export interface IssueFormTokenOptions {
   /** The server's secret. Never send it to a browser. */
   secret: HmacSecret;
@@ -31,7 +22,7 @@ export interface IssueFormTokenOptions {
 /**
  * Issues a signed form render token: `base64url(claims).base64url(HMAC-SHA256)`. The
  * server hands it to the page when the form renders (`POST /form-token`), and the
- * page sends it back with the lead.
+ * page sends it back with the lead as `source.formToken`.
  *
  * @example
  * const token = await issueFormToken({ secret: process.env.LEADGATE_SECRET!, formId: 'demo-request' });
@@ -39,72 +30,5 @@ export interface IssueFormTokenOptions {
 export async function issueFormToken(options: IssueFormTokenOptions): Promise<string> {
   const claims = { f: options.formId ?? 'default', i: (options.now?.() ?? new Date()).getTime(), n: randomNonce() };
   const payload = textToBase64Url(JSON.stringify(claims));
-  return `${payload}.${await hmacSign(options.secret, `leadgate.form.${payload}`)}`;
-}
-
-export interface VerifyFormTokenOptions {
-  secret: HmacSecret;
-  /** When set, the token must have been issued for this form. */
-  formId?: string;
-  /** Makes the token single use (`store.seen`); without one, replays are not detected. */
-  store?: LeadStore;
-  /** Submitting sooner than this after the render is `too_fast`. Default 3,000 ms. */
-  minAgeMs?: number;
-  /** A token older than this is `expired`. Default 2 h. */
-  maxAgeMs?: number;
-  now?: () => Date;
-}
-
-/** Why a token was refused. `too_fast` still consumes the token: a bot does not get a second go. */
-export type FormTokenProblem = 'missing' | 'malformed' | 'forged' | 'wrong_form' | 'from_the_future' | 'expired' | 'reused' | 'too_fast';
-
-export type FormTokenResult =
-  | { valid: true; claims: FormTokenClaims; ageMs: number }
-  | { valid: false; problem: FormTokenProblem; claims?: FormTokenClaims; ageMs?: number };
-
-// Clocks of several servers disagree by a little; a token "from the future" beyond this is forged or misconfigured.
-const CLOCK_SKEW_MS = 5_000;
-const MAX_TOKEN_LENGTH = 512;
-
-/**
- * Verifies a form token: signature (constant-time), form id, age within
- * `[minAgeMs, maxAgeMs]`, and single use through the store. Never throws on a bad
- * token; a store that fails does throw, so the calling check degrades to
- * `SYSTEM_CHECK_FAILED` instead of passing a token it could not check.
- */
-export async function verifyFormToken(token: unknown, options: VerifyFormTokenOptions): Promise<FormTokenResult> {
-  if (typeof token !== 'string' || token === '') return { valid: false, problem: 'missing' };
-  const parts = token.length > MAX_TOKEN_LENGTH ? [] : token.split('.');
-  if (parts.length !== 2) return { valid: false, problem: 'malformed' };
-  const [payload, signature] = parts as [string, string];
-  if (!(await hmacVerify(options.secret, `leadgate.form.${payload}`, signature))) return { valid: false, problem: 'forged' };
-  const claims = readClaims(payload);
-  if (!claims) return { valid: false, problem: 'malformed' };
-  if (options.formId !== undefined && claims.formId !== options.formId) return { valid: false, problem: 'wrong_form', claims };
-  const ageMs = (options.now?.() ?? new Date()).getTime() - claims.issuedAt;
-  const { minAgeMs, maxAgeMs } = { ...FORM_TOKEN_DEFAULTS, ...definedOnly({ minAgeMs: options.minAgeMs, maxAgeMs: options.maxAgeMs }) };
-  if (ageMs < -CLOCK_SKEW_MS) return { valid: false, problem: 'from_the_future', claims, ageMs };
-  if (ageMs > maxAgeMs) return { valid: false, problem: 'expired', claims, ageMs };
-  // Consumed before the speed test, so a bot that submits too fast cannot retry with the same token.
-  if (options.store && (await options.store.seen(`form-token:${claims.nonce}`, maxAgeMs + CLOCK_SKEW_MS))) {
-    return { valid: false, problem: 'reused', claims, ageMs };
-  }
-  if (ageMs < minAgeMs) return { valid: false, problem: 'too_fast', claims, ageMs };
-  return { valid: true, claims, ageMs };
-}
-
-function readClaims(payload: string): FormTokenClaims | undefined {
-  const text = base64UrlToText(payload);
-  if (text === undefined) return undefined;
-  try {
-    const value = JSON.parse(text) as { f?: unknown; i?: unknown; n?: unknown };
-    if (typeof value.f !== 'string' || typeof value.n !== 'string' || typeof value.i !== 'number' || !Number.isFinite(value.i)) return undefined;
-    return { formId: value.f, issuedAt: value.i, nonce: value.n };
-  } catch {
-    return undefined;
-  }
-}
-
-function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return `${payload}.${await hmacSign(options.secret, `${FORM_TOKEN_CONTEXT}${payload}`)}`;
 }

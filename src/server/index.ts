@@ -3,3 +3,5 @@
 export { issueFormToken, verifyFormToken, FORM_TOKEN_DEFAULTS } from './form-token.js';
 export type { FormTokenClaims, FormTokenProblem, FormTokenResult, IssueFormTokenOptions, VerifyFormTokenOptions } from './form-token.js';
 export { canonicalJson, type HmacSecret } from '../core/hmac.js';
+export { signPartnerToken, verifyPartnerToken, parsePartnerToken, partnerSigningPayload, PARTNER_TOKEN_TOLERANCE_MS } from './partner-token.js';
+export type { PartnerDirectory, PartnerEntry, PartnerTokenProblem, PartnerTokenResult, SignPartnerTokenOptions, VerifyPartnerTokenOptions } from './partner-token.js';

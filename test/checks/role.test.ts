@@ -160,8 +160,9 @@ describe('roleCurrency options', () => {
 });
 
 describe('role under each motion', () => {
+  // The partner id satisfies the partner motion's source check (issue 4), so only the role decides.
   const decide = async (motion: 'inbound' | 'abm' | 'outbound' | 'partner' | 'expansion', title: string | undefined) =>
-    (await createGate({ motion, overrides: {} }).validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', ...(title ? { title } : {}) })).decision;
+    (await createGate({ motion, overrides: {} }).validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', source: { partnerId: 'acme-reseller' }, ...(title ? { title } : {}) })).decision;
 
   it.each([
     // title                     inbound    abm        outbound   partner    expansion

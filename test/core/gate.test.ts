@@ -83,9 +83,10 @@ describe('gate.validate', () => {
       reasons: [],
       leadId: 'lead-1',
       at: '2026-11-23T10:00:00.000Z',
-      scores: { compliance: null, truth: 100, value: null },
+      // The preset's source check (issue 4) is a compliance check: it passes a clean lead.
+      scores: { compliance: 100, truth: 100, value: null },
     });
-    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass']]);
+    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass'], ['source', 'pass']]);
     expect(verdict.results.find((result) => result.check === 'phone')?.evidence).toMatchObject({ e164: '+4930901820', country: 'DE' });
   });
 
@@ -105,7 +106,8 @@ describe('gate.validate', () => {
     expect(result?.findings.map((f) => [f.code, f.data])).toEqual([['SYSTEM_CHECK_FAILED', { error: 'Error' }]]);
     // The thrown message held the email; it must not travel into the verdict.
     expect(JSON.stringify(verdict)).not.toContain('boom');
-    expect(verdict.scores.compliance).toBe(50);
+    // Two compliance checks: the preset's source check passed (100), the broken one counts 0.
+    expect(verdict.scores.compliance).toBe(75);
   });
 
   it('applies a preset onError of reject, and an override over it', async () => {
@@ -179,7 +181,7 @@ describe('gate.validate', () => {
       run: (_lead, ctx) => ctx.fail('FLAGGER_NOTE'),
     });
     const gate = createGate({ motion: 'inbound', checks: [flagger, stricterEmail], overrides: { FLAGGER_NOTE: 'flag', EMAIL_NOT_OURS: 'reject' } });
-    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'flagger', 'email']);
+    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'source', 'flagger', 'email']);
     const verdict = await gate.validate(GOOD_LEAD);
     expect(verdict.reasons.map((r) => [r.code, r.action])).toEqual([['EMAIL_NOT_OURS', 'reject'], ['FLAGGER_NOTE', 'flag']]);
   });
@@ -212,7 +214,8 @@ describe('gate.validateSync', () => {
     const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager' });
     expect(verdict.decision).toBe('reject');
     expect(verdict.reasons.map((r) => r.code)).toEqual(['EMAIL_ROLE_ACCOUNT']);
-    expect(verdict.skipped).toEqual(['slow']);
+    // The preset's source check counts velocity and duplicates in the store: async, so skipped too.
+    expect(verdict.skipped).toEqual(['source', 'slow']);
   });
 
   it('treats a check that returns a promise without declaring async as failed, not as a pass', () => {

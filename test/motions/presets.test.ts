@@ -3,16 +3,20 @@ import {
   codes,
   createGate,
   emailValidity,
+  memoryStore,
   MOTION_NAMES,
   motions,
+  sourceVerification,
   SYSTEM_CODES,
   type Action,
   type Decision,
+  type Gate,
   type MotionName,
   type MxAnswer,
   type MxResolver,
   type Verdict,
 } from '../../src/index.js';
+import { signPartnerToken } from '../../src/server/index.js';
 
 // Every preset's decision on the same leads, written out by hand. The table is NOT
 // derived from the presets' action tables: a change to a preset must break this test,
@@ -23,6 +27,12 @@ import {
 // - free provider → review for inbound, partner and expansion, reject for abm and outbound;
 // - role account → review for inbound, partner and expansion, reject for abm and outbound;
 // - outbound requires a phone: PHONE_MISSING / PHONE_INVALID / PHONE_TYPE_SUSPECT reject there.
+// Source verification (issue 4):
+// - honeypot, forged/invalid tokens, too fast, origin not allowed → reject everywhere;
+// - partner: a partner id is required (a UTM never stands in for it) → reject without one;
+// - velocity per email/phone → reject; per IP or company domain → review;
+// - duplicates → review, except inbound and expansion (flag: our own returning contacts);
+// - stale (captured too long ago) → review where a motion sets a maximum age (outbound 90 d, partner 30 d).
 
 const WEBSITE = 'https://www.acme-robotics.com';
 // Ofcom's range for drama (020 7946 0000–0999): a valid London fixed line that rings nowhere.
@@ -37,6 +47,8 @@ function lead(changes: Record<string, unknown> = {}): Record<string, unknown> {
     country: 'GB',
     company: 'Acme Robotics',
     title: 'Head of Operations',
+    // The partner motion requires a partner id (source check); the other motions ignore it.
+    source: { partnerId: 'acme-reseller' },
   };
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete base[key];
@@ -55,6 +67,8 @@ interface Row {
   codesIn?: Partial<Record<MotionName, string[]>>;
   decisions: Decisions;
 }
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 const all = (decision: Decision): Decisions => ({ inbound: decision, abm: decision, outbound: decision, partner: decision, expansion: decision });
 
@@ -140,6 +154,39 @@ const TABLE: Row[] = [
     decisions: { inbound: 'review', abm: 'review', outbound: 'reject', partner: 'review', expansion: 'accept' },
   },
   {
+    name: 'honeypot filled (a bot)',
+    input: lead({ source: { partnerId: 'acme-reseller', honeypot: 'https://cheap-pills.example' } }),
+    codes: ['SOURCE_HONEYPOT'],
+    decisions: all('reject'),
+  },
+  {
+    name: 'no partner id, only a utm_source naming the partner',
+    input: lead({ source: { utm_source: 'acme-reseller' } }),
+    codes: [],
+    codesIn: { partner: ['SOURCE_UNATTRIBUTED'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'reject', expansion: 'accept' },
+  },
+  {
+    name: 'captured 120 days ago (an old list or partner batch)',
+    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(120) } }),
+    codes: [],
+    codesIn: { outbound: ['SOURCE_STALE'], partner: ['SOURCE_STALE'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'accept' },
+  },
+  {
+    name: 'captured 45 days ago: stale for partner leads only',
+    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(45) } }),
+    codes: [],
+    codesIn: { partner: ['SOURCE_STALE'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'review', expansion: 'accept' },
+  },
+  {
+    name: 'captured 10 days ago (near miss: fresh everywhere)',
+    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(10) } }),
+    codes: [],
+    decisions: all('accept'),
+  },
+  {
     name: 'a string instead of a lead object',
     input: 'jane.doe@acme-robotics.com',
     codes: ['SYSTEM_INPUT_INVALID'],
@@ -172,11 +219,14 @@ describe("every preset's decision on the same leads", () => {
           expect(verdict.motion).toBe(motion);
           expect(verdict.policy).toEqual({ name: motion, version: motions[motion].version });
 
-          // Without an MX resolver every built-in check is synchronous: the form sees the same answer.
+          // Without an MX resolver every built-in check but one is synchronous: the form sees
+          // the same answer. The source check counts velocity and duplicates in the store, so
+          // it is async and server-only (a browser can be bypassed): validateSync skips it.
           const sync = gates[motion].validateSync(row.input);
-          expect(findingCodes(sync)).toEqual(expectedCodes);
-          expect(sync.decision).toBe(row.decisions[motion]);
-          expect(sync.skipped).toBeUndefined();
+          const syncCodes = expectedCodes.filter((code) => !code.startsWith('SOURCE_'));
+          expect(findingCodes(sync)).toEqual(syncCodes);
+          if (syncCodes.length === expectedCodes.length) expect(sync.decision).toBe(row.decisions[motion]);
+          expect(sync.skipped).toEqual(['source']);
         });
       }
     });
@@ -336,5 +386,147 @@ describe('overrides', () => {
     const verdict = await createGate({ motion: 'inbound' }).validate(freeMail);
     expect(verdict.decision).toBe('review');
     expect(verdict.policy.version).toBe(motions.inbound.version);
+  });
+});
+
+describe('source check: decisions that need the store or the deployment\'s secrets', () => {
+  // Written out by hand like the table above. Each case runs on a fresh store and clock.
+  const START = new Date('2026-11-23T12:00:00Z');
+  const gateWithStore = (motion: MotionName) => {
+    let ms = START.getTime();
+    const store = memoryStore({ now: () => ms });
+    const gate = createGate({ motion, store, now: () => new Date(ms) });
+    return { gate, tick: (by = 1000) => (ms += by) };
+  };
+  // Distinct valid London numbers (Ofcom drama range 020 7946 0000–0999).
+  const phone = (i: number) => `+44 20 7946 0${String(100 + i).padStart(3, '0')}`;
+
+  const CASES: Array<{ name: string; run: (gate: Gate, tick: () => void) => Promise<Verdict>; codes: Partial<Record<MotionName, string[]>>; decisions: Decisions }> = [
+    {
+      name: 'the same person twice (second submission, Gmail dot variant)',
+      run: async (gate, tick) => {
+        await gate.validate(lead({ email: 'jane.doe@gmail.com' }));
+        tick();
+        return gate.validate(lead({ email: 'janedoe@gmail.com', phone: phone(1) }));
+      },
+      codes: { inbound: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], abm: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], outbound: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], partner: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], expansion: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'] },
+      decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'review' },
+    },
+    {
+      name: 'the same work address twice',
+      run: async (gate, tick) => {
+        await gate.validate(lead());
+        tick();
+        return gate.validate(lead({ phone: phone(2) }));
+      },
+      codes: { inbound: ['SOURCE_DUPLICATE'], abm: ['SOURCE_DUPLICATE'], outbound: ['SOURCE_DUPLICATE'], partner: ['SOURCE_DUPLICATE'], expansion: ['SOURCE_DUPLICATE'] },
+      decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'the 6th submission for one email within an hour (a stuffing loop)',
+      run: async (gate, tick) => {
+        for (let i = 0; i < 5; i++) {
+          await gate.validate(lead({ phone: phone(i) }), { ip: `192.0.2.${i + 1}` });
+          tick();
+        }
+        return gate.validate(lead({ phone: phone(9) }), { ip: '192.0.2.99' });
+      },
+      codes: Object.fromEntries(MOTION_NAMES.map((m) => [m, ['SOURCE_DUPLICATE', 'SOURCE_VELOCITY']])),
+      decisions: all('reject'),
+    },
+    {
+      name: '21 different people from one IP within 10 minutes (an office, or a bot farm)',
+      run: async (gate, tick) => {
+        for (let i = 0; i < 20; i++) {
+          await gate.validate(lead({ email: `person${i}@acme-robotics.com`, phone: phone(i) }), { ip: '203.0.113.7' });
+          tick();
+        }
+        return gate.validate(lead({ email: 'person99@acme-robotics.com', phone: phone(99) }), { ip: '203.0.113.7' });
+      },
+      // Outbound lists come from one importer and partner feeds from the partner's servers: IP is not counted there.
+      codes: { inbound: ['SOURCE_VELOCITY_SHARED'], abm: ['SOURCE_VELOCITY_SHARED'], outbound: [], partner: [], expansion: ['SOURCE_VELOCITY_SHARED'] },
+      decisions: { inbound: 'review', abm: 'review', outbound: 'accept', partner: 'accept', expansion: 'review' },
+    },
+    {
+      name: '20 different people from one IP within 10 minutes (near miss)',
+      run: async (gate, tick) => {
+        for (let i = 0; i < 19; i++) {
+          await gate.validate(lead({ email: `person${i}@acme-robotics.com`, phone: phone(i) }), { ip: '203.0.113.7' });
+          tick();
+        }
+        return gate.validate(lead({ email: 'person99@acme-robotics.com', phone: phone(99) }), { ip: '203.0.113.7' });
+      },
+      codes: {},
+      decisions: all('accept'),
+    },
+    {
+      name: '51 different people from one company domain within an hour',
+      run: async (gate, tick) => {
+        for (let i = 0; i < 50; i++) {
+          await gate.validate(lead({ email: `person${i}@acme-robotics.com`, phone: phone(i) }));
+          tick();
+        }
+        return gate.validate(lead({ email: 'person99@acme-robotics.com', phone: phone(99) }));
+      },
+      // A buying group (abm), a list (outbound) and a customer's staff (expansion) are many people at one domain by design.
+      codes: { inbound: ['SOURCE_VELOCITY_SHARED'], abm: [], outbound: [], partner: ['SOURCE_VELOCITY_SHARED'], expansion: [] },
+      decisions: { inbound: 'review', abm: 'accept', outbound: 'accept', partner: 'review', expansion: 'accept' },
+    },
+  ];
+
+  for (const testCase of CASES) {
+    describe(testCase.name, () => {
+      for (const motion of MOTION_NAMES) {
+        it(`${motion} → ${testCase.decisions[motion]}`, async () => {
+          const { gate, tick } = gateWithStore(motion);
+          const verdict = await testCase.run(gate, tick);
+          expect(findingCodes(verdict)).toEqual(sorted(testCase.codes[motion] ?? []));
+          expect(verdict.decision).toBe(testCase.decisions[motion]);
+        });
+      }
+    });
+  }
+
+  it('partner motion with the deployment\'s partner secrets: a valid token accepts, a forged or replayed one rejects', async () => {
+    const secret = 'acme-reseller-secret-0123456789abcdef';
+    const store = memoryStore({ now: () => START.getTime() });
+    const gate = createGate({
+      motion: 'partner',
+      store,
+      now: () => START,
+      checks: [sourceVerification({ ...motions.partner.checks.source, partners: { 'acme-reseller': { secret } } })],
+    });
+    const signedLead = lead({ source: { partnerId: 'acme-reseller', partnerToken: await signPartnerToken(lead(), { partnerId: 'acme-reseller', secret, timestamp: START }) } });
+    expect((await gate.validate(signedLead)).decision).toBe('accept');
+    const replay = await gate.validate(signedLead);
+    // A replay is not genuine, so it does not count as the person's second visit either.
+    expect(findingCodes(replay)).toEqual(['SOURCE_TOKEN_INVALID']);
+    expect(replay.decision).toBe('reject');
+    const forged = await gate.validate({ ...signedLead, title: 'CEO' });
+    expect(findingCodes(forged)).toEqual(['SOURCE_TOKEN_INVALID']);
+    expect(forged.decision).toBe('reject');
+    const unsigned = await gate.validate(lead({ email: 'john.roe@acme-robotics.com', phone: phone(5) }));
+    expect(findingCodes(unsigned)).toEqual(['SOURCE_TOKEN_INVALID']);
+    expect(unsigned.decision).toBe('reject');
+  });
+
+  it('the action of every source code under every motion, by hand', () => {
+    const expected: Record<string, Decisions | Record<MotionName, Action>> = {
+      SOURCE_HONEYPOT: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_TOKEN_INVALID: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_FORM_TOKEN_INVALID: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_TOO_FAST: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_ORIGIN_NOT_ALLOWED: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_VELOCITY: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_VELOCITY_SHARED: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },
+      SOURCE_DUPLICATE: { inbound: 'flag', abm: 'review', outbound: 'review', partner: 'review', expansion: 'flag' },
+      SOURCE_STALE: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },
+      SOURCE_UNATTRIBUTED: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
+    };
+    const declared = codes().filter((row) => row.check === 'source').map((row) => row.code);
+    expect(sorted(declared)).toEqual(sorted(Object.keys(expected)));
+    for (const [code, actions] of Object.entries(expected)) {
+      for (const motion of MOTION_NAMES) expect(motions[motion].actions[code], `${motion} ${code}`).toBe(actions[motion]);
+    }
   });
 });

@@ -44,6 +44,16 @@ describe('form tokens', () => {
     }
   });
 
+  it('a token whose last character is another spelling of the same signature bytes is forged', async () => {
+    const token = await issueFormToken({ secret: SECRET, now: at(RENDERED) });
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.at(-1)!);
+    const sibling = token.slice(0, -1) + alphabet[(last & ~3) + ((last + 1) & 3)];
+    expect(Buffer.from(sibling.split('.')[1]!, 'base64url')).toEqual(Buffer.from(token.split('.')[1]!, 'base64url'));
+    expect(await verifyFormToken(sibling, { secret: SECRET, now: at('2026-11-23T12:00:10Z') })).toMatchObject({ valid: false, problem: 'forged' });
+    expect(await verifyFormToken(token, { secret: SECRET, now: at('2026-11-23T12:00:10Z') })).toMatchObject({ valid: true });
+  });
+
   it('a store that fails throws (the check degrades to SYSTEM_CHECK_FAILED), it never passes the token', async () => {
     const token = await issueFormToken({ secret: SECRET, now: at(RENDERED) });
     const broken = { ...memoryStore(), seen: async () => { throw new Error('down'); } };
