@@ -1,6 +1,5 @@
-import { canonicalJson, hmacVerify, type HmacSecret } from '../../core/hmac.js';
+import { canonicalJson, hmacVerify, isCanonicalSignature, type HmacSecret } from '../../core/hmac.js';
 import { sha256Hex } from '../../core/digest.js';
-import { isCanonicalSignature } from './signature.js';
 import type { Lead } from '../../core/lead.js';
 import type { LeadStore } from '../../core/store.js';
 
