@@ -466,7 +466,10 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
     const map = controls();
     const verdict = runSync(map);
     const items = render(map);
-    const blockers = items.filter((item) => item.control !== undefined && item.finding.action === 'reject');
+    // Only the synchronous checks' verdict blocks: an async finding may be about a value
+    // the visitor has since changed, and the server runs those checks again anyway.
+    const syncRejects = new Set(verdict.reasons.filter((reason) => reason.action === 'reject').map((reason) => `${reason.code} ${reason.field}`));
+    const blockers = items.filter((item) => item.control !== undefined && syncRejects.has(`${item.finding.code} ${item.finding.field}`));
     browserVerdict(verdict, 'submit', blockers.length > 0);
     if (blockers.length > 0) {
       event.preventDefault();
