@@ -67,7 +67,7 @@ export async function buildBrowser({ write = true, minify = true, outfile = join
     minify,
     sourcemap: write ? 'linked' : false,
     legalComments: 'none',
-    banner: { js: `/*! leadgate ${version} | MIT | https://github.com/leadgate/leadgate */` },
+    banner: { js: `/*! leadgate ${version} | MIT */` },
     // zod/mini is a third of the budget; the browser build gets the subset leadgate uses.
     alias: { 'zod/mini': join(root, 'src', 'browser', 'zod-lite.ts') },
     plugins: [shortLists, docsTextsOut],

@@ -15,6 +15,8 @@ export interface LiteIssue {
   code: string;
   path: PropertyKey[];
   keys?: string[];
+  /** As in zod: a failed refinement or an unknown key lets parsing go on; a wrong type aborts (see `union`). */
+  continue?: true;
 }
 
 type Run = (value: unknown, path: PropertyKey[], issues: LiteIssue[]) => unknown;
@@ -42,7 +44,7 @@ function schema(run: Run, extra: Partial<Pick<LiteSchema, 'optional' | 'shape'>>
       schema((value, path, issues) => {
         const before = issues.length;
         const out = run(value, path, issues);
-        if (issues.length === before && !checks.every((test) => test(out as never))) issues.push({ code: 'custom', path });
+        if (issues.length === before && !checks.every((test) => test(out as never))) issues.push({ code: 'custom', path, continue: true });
         return out;
       }, extra),
   };
@@ -51,7 +53,7 @@ function schema(run: Run, extra: Partial<Pick<LiteSchema, 'optional' | 'shape'>>
 
 const typed = (test: (value: unknown) => boolean, code = 'invalid_type') =>
   schema((value, path, issues) => {
-    if (!test(value)) issues.push({ code, path });
+    if (!test(value)) issues.push(code === 'custom' ? { code, path, continue: true } : { code, path });
     return value;
   });
 
@@ -121,7 +123,7 @@ function objectOf(shape: Record<string, LiteSchema>, strict: boolean): LiteSchem
       if (strict) {
         const keys: string[] = [];
         for (const name in value) if (!Object.hasOwn(shape, name)) keys.push(name);
-        if (keys.length > 0) issues.push({ code: 'unrecognized_keys', path, keys });
+        if (keys.length > 0) issues.push({ code: 'unrecognized_keys', path, keys, continue: true });
       }
       return out;
     },
@@ -134,12 +136,22 @@ export const strictObject = (shape: Record<string, LiteSchema>) => objectOf(shap
 export const partial = (base: LiteSchema) =>
   strictObject(Object.fromEntries(Object.entries(base.shape ?? {}).map(([name, field]) => [name, field.optional ? field : optional(field)])));
 
+// zod's rule: the first option that passes wins; if exactly one option failed only on
+// refinements (its type matched), its issues are the union's, so `motion: { name: '' }`
+// is reported at `motion.name`; otherwise the union itself is invalid.
 export const union = (options: readonly LiteSchema[]) =>
   schema((value, path, issues) => {
+    const attempts: Array<{ out: unknown; issues: LiteIssue[] }> = [];
     for (const option of options) {
       const attempt: LiteIssue[] = [];
       const out = option.run(value, path, attempt);
       if (attempt.length === 0) return out;
+      attempts.push({ out, issues: attempt });
+    }
+    const refinedOnly = attempts.filter((attempt) => attempt.issues.every((issue) => issue.continue));
+    if (refinedOnly.length === 1) {
+      issues.push(...refinedOnly[0]!.issues);
+      return refinedOnly[0]!.out;
     }
     issues.push({ code: 'invalid_union', path });
     return value;
