@@ -93,7 +93,7 @@ write('role-locals.ts', 'ROLE_LOCAL_PARTS', roleLocals, {
 });
 
 // Short lists for the script-tag build (dist/leadgate.global.js, issue 8): the full
-// lists are ~79 KB gzip together, three times the browser budget, so the page carries
+// lists are ~83 KB gzip together, three times the browser budget, so the page carries
 // only the services a visitor is most likely to type and the server, which runs the
 // full lists, stays authoritative. Every entry must be in the full list generated
 // above (the same pinned package), so the browser never knows more than the server.

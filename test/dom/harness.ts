@@ -105,7 +105,7 @@ export const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, m
 
 /** Submits the way a click on the submit button does; returns whether the default (navigation) went ahead. */
 export function submit(form: HTMLFormElement): boolean {
-  const event = new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: form.querySelector('button[type="submit"]') });
+  const event = new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: form.querySelector<HTMLElement>('button[type="submit"]') });
   return form.dispatchEvent(event);
 }
 
