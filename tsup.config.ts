@@ -2,11 +2,13 @@ import { defineConfig } from 'tsup';
 
 // One entry per public import path (see DESIGN.md "Package surface"). The config
 // keeps to options that tsdown also understands, so a later move is mechanical.
+// The script-tag build (dist/leadgate.global.js) is scripts/build-browser.mjs.
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
     node: 'src/node/index.ts',
     server: 'src/server/index.ts',
+    dom: 'src/dom/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

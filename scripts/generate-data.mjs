@@ -92,6 +92,74 @@ write('role-locals.ts', 'ROLE_LOCAL_PARTS', roleLocals, {
   licence: roleSource.license,
 });
 
+// Short lists for the script-tag build (dist/leadgate.global.js, issue 8): the full
+// lists are ~83 KB gzip together, three times the browser budget, so the page carries
+// only the services a visitor is most likely to type and the server, which runs the
+// full lists, stays authoritative. Every entry must be in the full list generated
+// above (the same pinned package), so the browser never knows more than the server.
+// Chosen by hand from the best-known temporary-mail services and the largest free
+// providers; the pinned packages carry no usage counts to rank by.
+const POPULAR_DISPOSABLE = [
+  '10minutemail.com', '10minutemail.net', '1secmail.com', '1secmail.net', '1secmail.org', '20minutemail.com',
+  'crazymailing.com', 'discard.email', 'dispostable.com', 'dropmail.me', 'emailfake.com', 'emailondeck.com',
+  'emltmp.com', 'fakeinbox.com', 'fakemail.net', 'getairmail.com', 'getnada.com', 'grr.la', 'guerrillamail.biz', 'guerrillamail.com',
+  'guerrillamail.de', 'guerrillamail.info', 'guerrillamail.net', 'guerrillamail.org', 'guerrillamailblock.com', 'harakirimail.com',
+  'inboxkitten.com', 'incognitomail.org', 'jetable.org', 'maildrop.cc', 'mailcatch.com', 'mailforspam.com', 'mailinator.com',
+  'mailinator.net', 'mailinator2.com', 'mailnesia.com', 'mailpoof.com', 'mintemail.com', 'moakt.com', 'mohmal.com', 'mytemp.email',
+  'mytrashmail.com', 'nada.email', 'pokemail.net', 'sharklasers.com', 'spam4.me', 'spambox.us', 'tempail.com',
+  'tempinbox.com', 'tempmailo.com', 'temp-mail.org', 'tempr.email', 'throwawaymail.com',
+  'tmpmail.net', 'tmpmail.org', 'trashmail.com', 'trashmail.de', 'trashmail.net', 'yopmail.com', 'yopmail.fr', 'yopmail.net',
+];
+const POPULAR_FREE = [
+  '126.com', '163.com', 'aol.com', 'btinternet.com', 'comcast.net', 'free.fr', 'gmail.com', 'gmx.at', 'gmx.com', 'gmx.de',
+  'gmx.net', 'googlemail.com', 'hotmail.co.uk', 'hotmail.com', 'hotmail.de', 'hotmail.es', 'hotmail.fr', 'hotmail.it', 'icloud.com',
+  'laposte.net', 'libero.it', 'live.com', 'live.de', 'live.fr', 'mac.com', 'mail.com', 'mail.ru', 'me.com', 'msn.com', 'orange.fr',
+  'outlook.com', 'outlook.de', 'outlook.fr', 'proton.me', 'protonmail.com', 'qq.com', 'rediffmail.com', 'sbcglobal.net', 'sfr.fr',
+  't-online.de', 'uol.com.br', 'web.de', 'wanadoo.fr', 'yahoo.co.uk', 'yahoo.com', 'yahoo.de', 'yahoo.es', 'yahoo.fr', 'yahoo.it',
+  'yandex.com', 'yandex.ru', 'ymail.com', 'zoho.com',
+];
+const COMMON_ROLE_LOCALS = [
+  'abuse', 'accounting', 'accounts', 'admin', 'administrator', 'billing', 'careers', 'compliance', 'contact', 'customerservice',
+  'dev', 'donotreply', 'email', 'enquiries', 'enquiry', 'events', 'feedback', 'finance', 'general', 'hello', 'help', 'hostmaster',
+  'hr', 'info', 'inquiries', 'invoice', 'invoices', 'it', 'jobs', 'legal', 'mail', 'mailer-daemon', 'marketing', 'media', 'news',
+  'newsletter', 'no-reply', 'noreply', 'office', 'orders', 'partners', 'payments', 'postmaster', 'press', 'privacy', 'procurement',
+  'purchasing', 'reception', 'recruiting', 'recruitment', 'sales', 'security', 'service', 'shop', 'store', 'support', 'team',
+  'training', 'webmaster',
+];
+
+// The email check suggests a fix for a domain one edit from a big provider unless the
+// domain is listed (hotmail.gr is a provider, not a typo of hotmail.fr). The short lists
+// keep every listed domain within one edit of a provider, so the browser never
+// "corrects" an address the server would take as it is.
+const typoTargets = readFileSync(join(root, 'src', 'checks', 'email', 'typo.ts'), 'utf8')
+  .match(/TYPO_TARGETS[^=]*=\s*\[([\s\S]*?)\];/)[1]
+  .match(/'([^']+)'/g).map((quoted) => quoted.slice(1, -1));
+const nearTypoTarget = (domain) => typoTargets.some((target) => target !== domain && withinOneEdit(domain, target));
+
+writeShort('disposable-domains-short.ts', 'DISPOSABLE_DOMAINS', disposable, POPULAR_DISPOSABLE, nearTypoTarget, {
+  title: 'Disposable email domains for the browser build: the best-known temporary-mail services, and every listed domain one edit from a mail provider.',
+  of: 'src/data/disposable-domains.ts',
+  source: `npm disposable-email-domains-js ${disposableSource.version} (weekly mirror, https://github.com/mziyut/disposable-email-domains-js)`,
+  upstream: 'https://github.com/disposable-email-domains/disposable-email-domains (disposable_email_blocklist.conf)',
+  licence: disposableSource.license,
+});
+
+writeShort('role-locals-short.ts', 'ROLE_LOCAL_PARTS', roleLocals, COMMON_ROLE_LOCALS, () => false, {
+  title: 'Role-account local parts for the browser build: the shared mailboxes forms see most.',
+  of: 'src/data/role-locals.ts',
+  source: `npm role-based-email-addresses ${roleSource.version}`,
+  upstream: 'https://github.com/mixmaxhq/role-based-email-addresses',
+  licence: roleSource.license,
+});
+
+writeShort('free-domains-short.ts', 'FREE_DOMAINS', free, POPULAR_FREE, nearTypoTarget, {
+  title: 'Free mailbox providers for the browser build: the largest providers, and every listed domain one edit from one of them.',
+  of: 'src/data/free-domains.ts',
+  source: `npm email-providers ${freeSource.version} (all.json)`,
+  upstream: 'https://github.com/derhuerst/email-providers',
+  licence: freeSource.license,
+});
+
 // ---------------------------------------------------------------------------
 
 function packageInfo(name) {
@@ -168,4 +236,32 @@ function write(file, name, entries, meta) {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, file), [...header, ...body].join('\n'));
   console.log(`wrote src/data/${file}: ${entries.length} entries`);
+}
+
+/** Optimal-string-alignment distance ≤ 1 (insert, delete, substitute, or swap neighbours), as the email check counts typos. */
+function withinOneEdit(a, b) {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Writes a browser short list: the chosen entries that are in the full list, plus the full list's entries `alsoKeep` selects. */
+function writeShort(file, name, full, chosen, alsoKeep, meta) {
+  const fullSet = new Set(full);
+  const missing = chosen.filter((domain) => !fullSet.has(domain));
+  if (missing.length > 0) console.warn(`note: ${file}: not in the full list, left out: ${missing.join(', ')}`);
+  const entries = clean([...chosen.filter((domain) => fullSet.has(domain)), ...full.filter(alsoKeep)], (entry) => entry, file);
+  write(file, name, entries, {
+    title: meta.title,
+    source: meta.source,
+    upstream: meta.upstream,
+    licence: meta.licence,
+    notes: [`a subset of ${meta.of} (${full.length} entries) for dist/leadgate.global.js; the server keeps the full list`],
+  });
 }

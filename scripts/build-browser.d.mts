@@ -1,0 +1,7 @@
+import type { Metafile } from 'esbuild';
+
+/** Data modules the browser build replaces, by file name: full list → short list. */
+export const BROWSER_DATA: Readonly<Record<string, string>>;
+
+/** Builds dist/leadgate.global.js (or, with `write: false`, returns its code). */
+export function buildBrowser(options?: { write?: boolean; minify?: boolean; outfile?: string }): Promise<{ code: string; metafile: Metafile }>;
