@@ -34,3 +34,5 @@ export { phoneValidity, PHONE_CODES, PHONE_NUMBER_TYPES } from './checks/phone/i
 export type { PhoneCode, PhoneValidityOptions } from './checks/phone/index.js';
 export { parseTitle, roleCurrency, staticEnricher, ROLE_CODES, SENIORITIES, JOB_FUNCTIONS, AUTHORITIES, NON_WORKFORCE, TITLE_LANGUAGES, seniorityRank } from './checks/role/index.js';
 export type { Authority, JobFunction, NonWorkforce, ParsedTitle, ParseTitleOptions, RoleCode, RoleCurrencyOptions, RoleEnricher, RoleEnrichment, Seniority, TitleLanguage } from './checks/role/index.js';
+export { consentProvenance, CONSENT_CODES, CONSENT_REGIMES, CONTACT_CHANNELS, JURISDICTIONS_VERSION, STRICT_REGIME, regimeFor, suppress, suppressionDigest, SUPPRESSION_LIST } from './checks/consent/index.js';
+export type { ChannelModel, ChannelRule, ConsentCode, ConsentProvenanceOptions, ConsentRegime, ConsentText, ContactChannel, SuppressionKind, SuppressResult } from './checks/consent/index.js';

@@ -8,7 +8,7 @@ export const abm = definePreset({
   name: 'abm',
   version: '1.0.0',
   description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
-  checks: { ...BASE_CHECKS, role: { required: true, maxAgeDays: 180 } },
+  checks: { ...BASE_CHECKS, role: { required: true, maxAgeDays: 180 }, consent: {} },
   actions: {
     ...BASE_ACTIONS,
     // Every persona at a target account counts, so no seniority floor, but the functions the
@@ -17,6 +17,10 @@ export const abm = definePreset({
     ROLE_FUNCTION_OUT_OF_SCOPE: 'reject',
     EMAIL_FREE_PROVIDER: 'reject',
     EMAIL_ROLE_ACCOUNT: 'reject',
+    // consent check: as outbound for the basis (enriched contacts are not collected from the
+    // person: EU/UK need a legitimate-interest assessment, research §1.5 CP-14 "REJECT from
+    // automated sequences"), as inbound for form submissions (pre-ticked → reject, from BASE_ACTIONS).
+    CONSENT_BASIS_MISSING: 'reject',
   },
   onError: 'review',
 });

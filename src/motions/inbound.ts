@@ -9,13 +9,19 @@ export const inbound = definePreset({
   name: 'inbound',
   version: '1.0.0',
   description: 'People who came to us through a form: keep doubtful leads for review, reject only the unreachable.',
-  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 } },
+  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 }, consent: {} },
   actions: {
     ...BASE_ACTIONS,
     // A typed title is taken as current (research §5); an odd wording is only noted.
     ROLE_UNRECOGNISED: 'flag',
     // A mismatched country on a valid number is common (travel, roaming, HQ numbers).
     PHONE_COUNTRY_MISMATCH: 'flag',
+    // consent check: the person asked us for something, so a missing or lapsed marketing basis
+    // strips marketing (flag) but never loses the lead (research §0.1, §1.5: STRIP, not REJECT).
+    // Pre-ticked stays `reject` (BASE_ACTIONS); an unregistered text is reviewed.
+    CONSENT_MISSING: 'flag',
+    CONSENT_BASIS_MISSING: 'flag',
+    CONSENT_IMPLIED_EXPIRED: 'flag',
   },
   onError: 'review',
 });

@@ -9,7 +9,7 @@ export const outbound = definePreset({
   name: 'outbound',
   version: '1.0.0',
   description: 'Sales calls and mails first: a direct phone line and a personal work address are required; titles below manager and list records older than 90 days are reviewed.',
-  checks: { email: {}, phone: { required: true }, role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 } },
+  checks: { email: {}, phone: { required: true }, role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 }, consent: {} },
   actions: {
     ...BASE_ACTIONS,
     // List data decays: 90 days (research §2.7, Crustdata's job-change window); a call needs a role.
@@ -21,6 +21,16 @@ export const outbound = definePreset({
     PHONE_MISSING: 'reject',
     PHONE_INVALID: 'reject',
     PHONE_TYPE_SUSPECT: 'reject',
+    // consent check. EU/UK cold outreach rests on legitimate interest with a recorded
+    // assessment (liaRef); without one the lead stays out of sequences (research CP-14).
+    CONSENT_BASIS_MISSING: 'reject',
+    // A channel that needs consent (DE email, US autodialled calls and texts) is reviewed, not
+    // rejected: the other channel, or a manual call to a business line, may still be lawful,
+    // and only a person knows how the lead will be worked.
+    CONSENT_MISSING: 'review',
+    // Outbound rarely rests on the form's box; a void consent is judged as no consent by the
+    // basis rules, so a person decides instead of a hard reject.
+    CONSENT_PRETICKED: 'review',
   },
   onError: 'review',
 });

@@ -9,10 +9,23 @@ export const partner = definePreset({
   name: 'partner',
   version: '1.0.0',
   description: 'Leads collected by a partner or referred: doubtful leads are reviewed, the unreachable rejected.',
-  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 } },
+  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 365 }, consent: { sharesData: true, collectedByPartner: true } },
   actions: {
     ...BASE_ACTIONS,
     ROLE_UNRECOGNISED: 'flag',
+    // consent check. The partner's consent is the reason the lead exists: without a basis,
+    // naming us, unbundled, fully recorded and verifiable, the feed cannot be used (research
+    // §0.1: reject when the pipeline's purpose needs the consent; CP-13, CP-14).
+    CONSENT_MISSING: 'reject',
+    CONSENT_BASIS_MISSING: 'reject',
+    CONSENT_BUNDLED: 'reject',
+    CONSENT_RECORD_INCOMPLETE: 'reject',
+    CONSENT_PARTNER_NOT_NAMED: 'reject',
+    CONSENT_RECEIPT_INVALID: 'reject',
+    // Partner leads are shared onwards (sharesData): a GPC opt-out of sale/sharing blocks that
+    // (11 CCR §7025, B2B contacts included in California). The SDK cannot tell a Californian
+    // from other US states, so it does not soften this per state.
+    CONSENT_GPC_OPTOUT: 'reject',
   },
   onError: 'review',
 });

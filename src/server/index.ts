@@ -3,3 +3,5 @@
 export { issueFormToken, verifyFormToken, FORM_TOKEN_DEFAULTS } from './form-token.js';
 export type { FormTokenClaims, FormTokenProblem, FormTokenResult, IssueFormTokenOptions, VerifyFormTokenOptions } from './form-token.js';
 export { canonicalJson, type HmacSecret } from '../core/hmac.js';
+export { signReceipt, verifyReceipt, receiptMismatches, RECEIPT_FIELDS } from './receipt.js';
+export type { ReceiptClaims, ReceiptField, ReceiptInput, ReceiptProblem, ReceiptVerification, SignReceiptOptions } from './receipt.js';
