@@ -27,7 +27,7 @@ export const CONSENT_CODES = {
   CONSENT_TEXT_UNKNOWN: {
     message: 'We could not confirm the consent wording you saw.',
     meaning:
-      'The consent text the lead saw (data.textId and its SHA-256 hash) is not in the registry of approved texts given to the check (data.reason "unknown_id", "hash_mismatch"), or was not in force when consent was captured ("not_in_force"). Nobody can then show exactly what the person was told (ICO; TSR 16 CFR 310.5).',
+      'The consent text the lead saw (data.textId and its SHA-256 hash) is not in the registry of approved texts given to the check (data.reason "unknown_id", "unknown_hash", "hash_mismatch", "hash_missing"), or was not in force when consent was captured ("not_in_force"). Nobody can then show exactly what the person was told (ICO; TSR 16 CFR 310.5).',
     fix: 'Register the text\'s id and hash in the check\'s `texts` option before the form goes live, or fix the form to send the registered id and hash.',
   },
   CONSENT_RECORD_INCOMPLETE: {
