@@ -4,12 +4,17 @@ import {
   createGate,
   isLeadGateError,
   memoryStore,
+  MOTION_NAMES,
+  motions,
   regimeFor,
   suppress,
   suppressionDigest,
   SUPPRESSION_LIST,
+  type ConsentProvenanceOptions,
   type LeadStore,
+  type MotionName,
 } from '../../src/index.js';
+import { signReceipt } from '../../src/server/index.js';
 import { runCheck, syncContext } from '../helpers/run-check.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -472,4 +477,45 @@ describe('consent: robustness and shape', () => {
     expect(shown).not.toContain('7946');
     expect(outcome.evidence?.rules).toMatchObject({ basis: 'ran', record: 'ran', receipt: 'not configured', suppression: 'not configured' });
   });
+});
+
+describe('the configured rules through every preset (preset options plus the server-side ones)', () => {
+  const SECRET = 'consent-preset-test-secret-0001';
+  const gateFor = async (motion: MotionName, extra: ConsentProvenanceOptions) => {
+    const store = memoryStore();
+    await suppress(store, { emails: ['suppressed@acme-robotics.com'] });
+    const options = { ...(motions[motion].checks.consent as ConsentProvenanceOptions), ...extra };
+    return createGate({ motion, store, now: () => NOW, checks: [consentProvenance(options)] });
+  };
+  // A US lead with a complete consent that names the buyer: nothing else to report in any motion.
+  const base = { email: EMAILS.work, country: 'US', consent: { ...VALID, partner: { name: 'LeadCo', namesBuyer: true } } };
+  const expected: Record<string, Record<MotionName, string>> = {
+    CONSENT_SUPPRESSED: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+    CONSENT_TEXT_UNKNOWN: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },
+    CONSENT_RECEIPT_INVALID: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
+  };
+
+  for (const motion of MOTION_NAMES) {
+    it(`${motion}: suppressed → ${expected.CONSENT_SUPPRESSED![motion]}, unregistered text → ${expected.CONSENT_TEXT_UNKNOWN![motion]}, bad receipt → ${expected.CONSENT_RECEIPT_INVALID![motion]}`, async () => {
+      const gate = await gateFor(motion, { suppression: true, texts: [{ id: 'newsletter-v3', hash: HASH }], receiptSecret: SECRET });
+      const codesOf = async (input: unknown) => (await gate.validate(input)).reasons.filter((reason) => reason.check === 'consent');
+
+      // Near miss: the same lead, signed, registered and not suppressed, passes.
+      const receipt = await signReceipt(base, { secret: SECRET, now: () => NOW });
+      const good = { ...base, consent: { ...base.consent, receipt } };
+      expect(await codesOf(good)).toEqual([]);
+
+      const suppressed = await codesOf({ ...good, email: 'suppressed@acme-robotics.com' });
+      // Another email also breaks the receipt: both are reported.
+      expect(suppressed.map((reason) => [reason.code, reason.action])).toEqual(
+        expect.arrayContaining([['CONSENT_SUPPRESSED', expected.CONSENT_SUPPRESSED![motion]]]),
+      );
+      const unknownText = await codesOf({ ...base, consent: { ...base.consent, textId: 'newsletter-v9' } });
+      expect(unknownText.map((reason) => [reason.code, reason.action])).toEqual([['CONSENT_TEXT_UNKNOWN', expected.CONSENT_TEXT_UNKNOWN![motion]]]);
+      // The second-to-last character carries six real bits of the signature.
+      const tampered = receipt.slice(0, -2) + (receipt.at(-2) === 'A' ? 'B' : 'A') + receipt.slice(-1);
+      const forged = await codesOf({ ...base, consent: { ...base.consent, receipt: tampered } });
+      expect(forged.map((reason) => [reason.code, reason.action])).toEqual([['CONSENT_RECEIPT_INVALID', expected.CONSENT_RECEIPT_INVALID![motion]]]);
+    });
+  }
 });

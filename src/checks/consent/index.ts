@@ -240,15 +240,18 @@ function contactChannels(lead: Lead, consent: ConsentRecord | undefined, options
 
 /**
  * UK PECR subscriber type (research §1.1, CP-06): as recorded, else a free-mail address
- * is an individual's and a work address a corporate subscriber's. No email: individual,
- * the stricter reading.
+ * (or a disposable one) is an individual's and a work address a corporate subscriber's.
+ * No email, or an invalid one: individual, the stricter reading.
  */
 function subscriberType(lead: Lead, consent: ConsentRecord | undefined): { type: SubscriberType; from: string } {
   if (consent?.subscriberType === 'corporate' || consent?.subscriberType === 'individual') return { type: consent.subscriberType, from: 'record' };
   if (lead.email === undefined) return { type: 'individual', from: 'no_email' };
   const analysis = analyzeEmail(lead.email);
   if (!analysis.valid) return { type: 'individual', from: 'email_invalid' };
-  return analysis.free ? { type: 'individual', from: 'free_mail' } : { type: 'corporate', from: 'work_domain' };
+  if (analysis.free) return { type: 'individual', from: 'free_mail' };
+  // A throwaway address belongs to no company: the stricter reading.
+  if (analysis.disposable) return { type: 'individual', from: 'disposable' };
+  return { type: 'corporate', from: 'work_domain' };
 }
 
 function stricterRegime(regimes: readonly ConsentRegime[], channel: ContactChannel, subscriber: SubscriberType): ConsentRegime {
