@@ -38,10 +38,10 @@ const VALID = Object.freeze({
 
 const LI = Object.freeze({ lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' });
 
-const EMAILS: Record<string, string> = {
+const EMAILS = {
   work: 'jane.doe@acme-robotics.com',
   free: 'jane.doe@gmail.com',
-};
+} as const;
 
 function lead(country: string | undefined, consent?: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { email: EMAILS.work, ...(country ? { country } : {}), ...(consent ? { consent } : {}), ...extra };

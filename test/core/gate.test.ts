@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createGate, defineCheck, isLeadGateError, LeadGateError, memoryStore, motions, PHONE_CODES, type Check } from '../../src/index.js';
 
-const GOOD_LEAD = { email: 'maria.keller@northwind-logistics.de', website: 'northwind-logistics.de', phone: '+49 30 901820', country: 'DE', title: 'Head of Procurement' };
+// With a complete marketing consent from the form, so the consent check (issue 4) passes
+// and these tests see only what they are about.
+const FORM_CONSENT = {
+  given: true, channels: ['email'], textId: 'newsletter-v3', textHash: 'a'.repeat(64), renderedChecked: false, userInteracted: true,
+  capturedAt: '2025-06-01T09:00:00Z', pageUrl: 'https://northwind-logistics.de/demo',
+};
+const GOOD_LEAD = { email: 'maria.keller@northwind-logistics.de', website: 'northwind-logistics.de', phone: '+49 30 901820', country: 'DE', title: 'Head of Procurement', consent: FORM_CONSENT };
 
 function optionError(run: () => unknown): LeadGateError {
   try {
@@ -83,9 +89,9 @@ describe('gate.validate', () => {
       reasons: [],
       leadId: 'lead-1',
       at: '2026-11-23T10:00:00.000Z',
-      scores: { compliance: null, truth: 100, value: null },
+      scores: { compliance: 100, truth: 100, value: null },
     });
-    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass']]);
+    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass'], ['consent', 'pass']]);
     expect(verdict.results.find((result) => result.check === 'phone')?.evidence).toMatchObject({ e164: '+4930901820', country: 'DE' });
   });
 
@@ -105,7 +111,8 @@ describe('gate.validate', () => {
     expect(result?.findings.map((f) => [f.code, f.data])).toEqual([['SYSTEM_CHECK_FAILED', { error: 'Error' }]]);
     // The thrown message held the email; it must not travel into the verdict.
     expect(JSON.stringify(verdict)).not.toContain('boom');
-    expect(verdict.scores.compliance).toBe(50);
+    // The mean of the broken check (50: unknown) and the passing consent check (100).
+    expect(verdict.scores.compliance).toBe(75);
   });
 
   it('applies a preset onError of reject, and an override over it', async () => {
@@ -179,14 +186,14 @@ describe('gate.validate', () => {
       run: (_lead, ctx) => ctx.fail('FLAGGER_NOTE'),
     });
     const gate = createGate({ motion: 'inbound', checks: [flagger, stricterEmail], overrides: { FLAGGER_NOTE: 'flag', EMAIL_NOT_OURS: 'reject' } });
-    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'flagger', 'email']);
+    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'consent', 'flagger', 'email']);
     const verdict = await gate.validate(GOOD_LEAD);
     expect(verdict.reasons.map((r) => [r.code, r.action])).toEqual([['EMAIL_NOT_OURS', 'reject'], ['FLAGGER_NOTE', 'flag']]);
   });
 
   it('drops ignored findings from reasons but keeps them in results', async () => {
     const gate = createGate({ motion: 'abm', overrides: { EMAIL_FREE_PROVIDER: 'ignore' } });
-    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner' });
+    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner', consent: FORM_CONSENT });
     expect(verdict.decision).toBe('accept');
     expect(verdict.reasons).toEqual([]);
     expect(verdict.results[0]?.findings.map((f) => f.code)).toEqual(['EMAIL_FREE_PROVIDER']);
@@ -209,7 +216,7 @@ describe('gate.validate', () => {
 describe('gate.validateSync', () => {
   it('runs the synchronous checks and lists the async ones as skipped', () => {
     const gate = createGate({ motion: 'abm', checks: [hangingCheck({})] });
-    const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager' });
+    const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager', consent: FORM_CONSENT });
     expect(verdict.decision).toBe('reject');
     expect(verdict.reasons.map((r) => r.code)).toEqual(['EMAIL_ROLE_ACCOUNT']);
     expect(verdict.skipped).toEqual(['slow']);
