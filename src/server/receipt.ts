@@ -16,6 +16,7 @@ export interface ReceiptInput {
   consent?: unknown;
 }
 
+/** Options for {@link signReceipt}. */
 export interface SignReceiptOptions {
   /** The server's receipt secret; the consent check's `receiptSecret`. Never send it to a browser. */
   secret: HmacSecret;

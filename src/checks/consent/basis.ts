@@ -17,6 +17,7 @@ export type Basis = 'consent' | 'relationship' | 'legitimate_interest' | 'opt_ou
 /** Why a channel has no basis; each maps to one code. */
 export type BasisProblem = 'missing' | 'basis_missing' | 'lia_missing' | 'expired';
 
+/** A channel's outcome under the regime that applies to it: a basis, or the problem (with when a relationship lapsed). */
 export type ChannelVerdict = { regime: string; basis: Basis } | { regime: string; problem: BasisProblem; expiredAt?: string };
 
 /** Months a relationship stands in for consent. */

@@ -101,7 +101,8 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
   const gpc = ctx.context.gpc === true;
   if (options.sharesData) {
     rules.gpc = 'ran';
-    // GPC never blocks capture or first-party follow-up, only a sale or share (research CP-10).
+    // GPC never blocks capture or first-party follow-up, only a sale or share (research CP-10;
+    // 11 CCR §7025, https://law.cornell.edu/regulations/california/11-CCR-7025).
     if (gpc) ctx.report('CONSENT_GPC_OPTOUT', { field: 'consent', data: { country: lead.country ?? null } });
   } else rules.gpc = 'skipped: the motion does not share or sell leads';
   // Overwritten by the async part when it runs.
@@ -138,17 +139,20 @@ function judgeRecord(
 ): boolean {
   let usable = true;
   rules.record = 'ran';
-  // Research CP-01: ticked at render, or never touched, is no affirmative act (Recital 32).
+  // Research CP-01: ticked at render, or never touched, is no affirmative act (GDPR Recital 32,
+  // https://gdprhub.eu/index.php?title=Article_7_GDPR; CASL: CRTC 2012-549).
   const preticked = consent.renderedChecked === true ? 'prechecked' : consent.userInteracted === false ? 'no_interaction' : undefined;
   if (preticked) ctx.report('CONSENT_PRETICKED', { field: 'consent', data: { reason: preticked } });
 
-  // Research CP-04: Art. 7(2), (4); 47 CFR 64.1200(f)(9): "not required as a condition of purchase".
+  // Research CP-04: GDPR Art. 7(2), (4); 47 CFR 64.1200(f)(9): "not required as a condition of purchase"
+  // (https://www.ecfr.gov/current/title-47/chapter-I/subchapter-B/part-64/subpart-L/section-64.1200).
   const bundledWith = (consent.purposes ?? []).map(purposeKey).filter((purpose) => NON_MARKETING_PURPOSES.has(purpose));
   const bundled = consent.requiredToSubmit === true ? 'required_to_submit' : bundledWith.length > 0 ? 'with_terms' : undefined;
   if (bundled) ctx.report('CONSENT_BUNDLED', { field: 'consent', data: bundled === 'with_terms' ? { reason: bundled, purposes: bundledWith.join(', ') } : { reason: bundled } });
   if (preticked || bundled) usable = false;
 
-  // Research CP-02, ICO: who, when, how, what they were told.
+  // Research CP-02: who, when, how, what they were told (GDPR Art. 7(1); ICO,
+  // https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/consent/how-should-we-obtain-record-and-manage-consent).
   const missing: string[] = [];
   if (lead.email === undefined && lead.phone === undefined) missing.push('email_or_phone');
   const capturedAt = parseInstant(consent.capturedAt);
@@ -167,7 +171,8 @@ function judgeRecord(
     if (problem) ctx.report('CONSENT_TEXT_UNKNOWN', { field: 'consent', data: { reason: problem, textId: consent.textId?.slice(0, 100) ?? null } });
   }
 
-  // ICO indirect consent: valid only if the buyer was specifically named.
+  // Indirect consent is valid only if the buyer was specifically named; "selected third parties" is not
+  // (https://inforights.im/organisations/direct-marketing/guidance-for-marketers/using-marketing-lists/).
   if (options.collectedByPartner || consent.partner !== undefined) {
     rules.partner = 'ran';
     if (consent.partner?.namesBuyer !== true) {

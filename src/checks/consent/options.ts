@@ -50,6 +50,7 @@ export interface ConsentProvenanceOptions {
   relationshipWindow?: { purchaseMonths?: number; inquiryMonths?: number };
 }
 
+/** The options after validation, with defaults applied and the text registry indexed by id. */
 export interface ResolvedConsentOptions {
   channels: readonly ContactChannel[] | undefined;
   texts: ReadonlyMap<string, readonly ConsentText[]> | undefined;

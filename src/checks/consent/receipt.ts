@@ -56,6 +56,7 @@ export type ConsentClaims = Partial<Pick<ReceiptClaims, ReceiptField>>;
 /** Why a receipt was refused. */
 export type ReceiptProblem = 'missing' | 'malformed' | 'forged';
 
+/** What {@link verifyReceipt} concluded. */
 export type ReceiptVerification = { valid: true; claims: ReceiptClaims } | { valid: false; problem: ReceiptProblem };
 
 // Domain separation: a form token or a partner token signed with the same secret is never a receipt.
