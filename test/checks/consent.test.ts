@@ -218,6 +218,12 @@ describe('CONSENT_IMPLIED_EXPIRED: relationships and their windows', () => {
     expect((await run(lead('BR', relation({ lastPurchaseAt: months(1) })))).codes).toEqual(['CONSENT_MISSING']);
   });
 
+  it('judges windows at context.receivedAt when the server gives it (batch replays), else at the clock', async () => {
+    const lapsed = lead('CA', relation({ lastInquiryAt: months(7) }));
+    expect((await run(lapsed, { context: { receivedAt: months(2) } })).codes).toEqual([]);
+    expect((await run(lapsed, { context: { receivedAt: 'not a date' } })).codes).toEqual(['CONSENT_IMPLIED_EXPIRED']);
+  });
+
   it('undated or garbled relationship dates count as no relationship', async () => {
     expect((await run(lead('CA', relation({ lastPurchaseAt: 'last year' })))).codes).toEqual(['CONSENT_MISSING']);
   });

@@ -77,7 +77,9 @@ export function judgeChannel(regime: ConsentRegime, channel: ContactChannel, fac
     return { regime: id, problem: 'missing' };
   }
 
-  // The channel needs no consent; the GDPR still needs a recorded lawful basis.
+  // The channel needs no consent; the GDPR still needs a recorded lawful basis. `contract`
+  // (Art. 6(1)(b)) covers answering the person's own request, not marketing, so it is no
+  // basis here; nor is `existing_customer` without the dates that show the relationship.
   if (!regime.gdpr) return { regime: id, basis: 'opt_out' };
   const status = relationshipStatus(consent, facts.now, facts.window);
   // An existing customer is the GDPR's own example of a legitimate interest (Recital 47).

@@ -76,13 +76,13 @@ interface Judged {
 /** The synchronous rules: jurisdiction, channels, basis, the consent record, text, partner, GPC. */
 function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContext<ConsentCode>): Judged {
   const consent = readConsent(lead.consent);
-  const now = ctx.now().getTime();
+  // The time the server received the lead, when it says so (a batch replay), else the gate's clock.
+  const now = parseInstant(typeof ctx.context.receivedAt === 'string' ? ctx.context.receivedAt : undefined) ?? ctx.now().getTime();
   const phone = lead.phone === undefined ? undefined : parsePhone(lead.phone, lead.country);
   const phoneCountry = phone?.country;
   const regimes = [regimeFor(lead.country)];
   if (phoneCountry && phoneCountry !== lead.country && regimeFor(phoneCountry) !== regimes[0]) regimes.push(regimeFor(phoneCountry));
 
-  const subscriber = subscriberType(lead, consent);
   const rules: Record<string, string> = { basis: 'ran' };
   let usable = false;
   if (consent?.given === true) usable = judgeRecord(lead, consent, options, ctx, now, rules);
@@ -93,6 +93,10 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
   }
 
   const channels = contactChannels(lead, consent, options, ctx.motion);
+  // Only the corporate/individual split of UK PECR and French B2B email reads it; the
+  // email analysis it needs is skipped for every other lead.
+  const needsSubscriber = regimes.some((regime) => channels.some((channel) => regime.channels[channel].model === 'opt-out-corporate'));
+  const subscriber = needsSubscriber ? subscriberType(lead, consent) : { type: 'individual' as const, from: 'not_needed' };
   const facts: BasisFacts = { consent, consentUsable: usable, subscriber: subscriber.type, now, window: options.relationshipWindow };
   const verdicts: Partial<Record<ContactChannel, ChannelVerdict>> = {};
   for (const channel of channels) verdicts[channel] = judgeChannel(stricterRegime(regimes, channel, subscriber.type), channel, facts);
@@ -116,8 +120,7 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
       phoneCountry: phoneCountry ?? null,
       regimes: regimes.map((regime) => regime.id),
     },
-    subscriberType: subscriber.type,
-    subscriberTypeFrom: subscriber.from,
+    ...(needsSubscriber ? { subscriberType: subscriber.type, subscriberTypeFrom: subscriber.from } : {}),
     channels: verdicts,
     gpc,
     rules,
