@@ -36,3 +36,5 @@ export { parseTitle, roleCurrency, staticEnricher, ROLE_CODES, SENIORITIES, JOB_
 export type { Authority, JobFunction, NonWorkforce, ParsedTitle, ParseTitleOptions, RoleCode, RoleCurrencyOptions, RoleEnricher, RoleEnrichment, Seniority, TitleLanguage } from './checks/role/index.js';
 export { sourceVerification, dedupeEmail, SOURCE_CODES, VELOCITY_DEFAULTS, DEFAULT_DUPLICATE_LOOKBACK_DAYS } from './checks/source/index.js';
 export type { PartnerDirectory, PartnerEntry, RuleStatus, SourceCode, SourceRule, SourceVerificationOptions, VelocityKey, VelocityLimit, VelocityOptions, VelocityRule } from './checks/source/index.js';
+export { consentProvenance, CONSENT_CODES, CONSENT_REGIMES, CONTACT_CHANNELS, JURISDICTIONS_VERSION, STRICT_REGIME, regimeFor, suppress, suppressionDigest, SUPPRESSION_LIST } from './checks/consent/index.js';
+export type { ChannelModel, ChannelRule, ConsentCode, ConsentProvenanceOptions, ConsentRegime, ConsentText, ContactChannel, SuppressionKind, SuppressResult } from './checks/consent/index.js';

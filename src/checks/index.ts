@@ -1,4 +1,5 @@
 import type { Check } from '../core/check.js';
+import { consentProvenance } from './consent/index.js';
 import { emailValidity } from './email/index.js';
 import { phoneValidity } from './phone/index.js';
 import { roleCurrency } from './role/index.js';
@@ -14,6 +15,7 @@ export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, u
   phone: phoneValidity as (options: Record<string, unknown>) => Check,
   role: roleCurrency as (options: Record<string, unknown>) => Check,
   source: sourceVerification as (options: Record<string, unknown>) => Check,
+  consent: consentProvenance as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

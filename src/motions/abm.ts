@@ -13,6 +13,7 @@ export const abm = definePreset({
     role: { required: true, maxAgeDays: 180 },
     // source check: many people from one target account is the buying group ABM wants, so the domain is not counted.
     source: { velocity: Object.freeze({ domain: false }) },
+    consent: {},
   },
   actions: {
     ...BASE_ACTIONS,
@@ -22,6 +23,10 @@ export const abm = definePreset({
     ROLE_FUNCTION_OUT_OF_SCOPE: 'reject',
     EMAIL_FREE_PROVIDER: 'reject',
     EMAIL_ROLE_ACCOUNT: 'reject',
+    // consent check: as outbound for the basis (enriched contacts are not collected from the
+    // person: EU/UK need a legitimate-interest assessment, research §1.5 CP-14 "REJECT from
+    // automated sequences"), as inbound for form submissions (pre-ticked → reject, from BASE_ACTIONS).
+    CONSENT_BASIS_MISSING: 'reject',
   },
   onError: 'review',
 });

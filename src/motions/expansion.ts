@@ -14,6 +14,7 @@ export const expansion = definePreset({
     role: { seniorityFloor: 'entry', maxAgeDays: 180 },
     // source check: many contacts at one customer is the point, so the domain is not counted.
     source: { velocity: Object.freeze({ domain: false }) },
+    consent: {},
   },
   actions: {
     ...BASE_ACTIONS,
@@ -26,6 +27,13 @@ export const expansion = definePreset({
     PHONE_TYPE_SUSPECT: 'flag',
     // source check: known people at customers come back; the CRM merges them.
     SOURCE_DUPLICATE: 'flag',
+    // consent check. The relationship is the basis: inside its window it carries the lead,
+    // outside it CONSENT_IMPLIED_EXPIRED is reviewed (BASE_ACTIONS), since a renewal or a recent
+    // request may not be in the record yet. A GDPR-only gap (no LIA, channel allowed) is noted:
+    // research CP-14 "relationship unverified → STRIP".
+    CONSENT_BASIS_MISSING: 'flag',
+    // A void box on an existing customer leaves the relationship to judge: a person decides.
+    CONSENT_PRETICKED: 'review',
   },
   onError: 'review',
 });

@@ -14,6 +14,7 @@ export const inbound = definePreset({
     role: { seniorityFloor: 'entry', maxAgeDays: 365 },
     // source check: every velocity key, duplicates over 30 days (both need the gate's store).
     source: {},
+    consent: {},
   },
   actions: {
     ...BASE_ACTIONS,
@@ -24,6 +25,12 @@ export const inbound = definePreset({
     // source check: a person who comes back through our own forms is interest, not a
     // problem; no other source claims them, so the CRM merges and nobody needs to look.
     SOURCE_DUPLICATE: 'flag',
+    // consent check: the person asked us for something, so a missing or lapsed marketing basis
+    // strips marketing (flag) but never loses the lead (research §0.1, §1.5: STRIP, not REJECT).
+    // Pre-ticked stays `reject` (BASE_ACTIONS); an unregistered text is reviewed.
+    CONSENT_MISSING: 'flag',
+    CONSENT_BASIS_MISSING: 'flag',
+    CONSENT_IMPLIED_EXPIRED: 'flag',
   },
   onError: 'review',
 });

@@ -16,6 +16,7 @@ export const outbound = definePreset({
     // source check: lists hold many contacts per account and come from one importer, so
     // domain and IP are not counted; list records older than 90 days are reviewed, as for roles.
     source: { velocity: Object.freeze({ domain: false, ip: false }), maxAgeDays: 90 },
+    consent: {},
   },
   actions: {
     ...BASE_ACTIONS,
@@ -28,6 +29,16 @@ export const outbound = definePreset({
     PHONE_MISSING: 'reject',
     PHONE_INVALID: 'reject',
     PHONE_TYPE_SUSPECT: 'reject',
+    // consent check. EU/UK cold outreach rests on legitimate interest with a recorded
+    // assessment (liaRef); without one the lead stays out of sequences (research CP-14).
+    CONSENT_BASIS_MISSING: 'reject',
+    // A channel that needs consent (DE email, US autodialled calls and texts) is reviewed, not
+    // rejected: the other channel, or a manual call to a business line, may still be lawful,
+    // and only a person knows how the lead will be worked.
+    CONSENT_MISSING: 'review',
+    // Outbound rarely rests on the form's box; a void consent is judged as no consent by the
+    // basis rules, so a person decides instead of a hard reject.
+    CONSENT_PRETICKED: 'review',
   },
   onError: 'review',
 });

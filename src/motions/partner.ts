@@ -18,12 +18,26 @@ export const partner = definePreset({
     // from the partner's servers, so the IP is not counted; duplicates are looked for over
     // 90 days, a common attribution window; a lead captured over 30 days ago is reviewed.
     source: { requirePartner: true, velocity: Object.freeze({ ip: false }), duplicateLookbackDays: 90, maxAgeDays: 30 },
+    consent: { sharesData: true, collectedByPartner: true },
   },
   actions: {
     ...BASE_ACTIONS,
     ROLE_UNRECOGNISED: 'flag',
     // source check: a partner lead that names no partner cannot be attributed or paid, nor its token checked.
     SOURCE_UNATTRIBUTED: 'reject',
+    // consent check. The partner's consent is the reason the lead exists: without a basis,
+    // naming us, unbundled, fully recorded and verifiable, the feed cannot be used (research
+    // §0.1: reject when the pipeline's purpose needs the consent; CP-13, CP-14).
+    CONSENT_MISSING: 'reject',
+    CONSENT_BASIS_MISSING: 'reject',
+    CONSENT_BUNDLED: 'reject',
+    CONSENT_RECORD_INCOMPLETE: 'reject',
+    CONSENT_PARTNER_NOT_NAMED: 'reject',
+    CONSENT_RECEIPT_INVALID: 'reject',
+    // Partner leads are shared onwards (sharesData): a GPC opt-out of sale/sharing blocks that
+    // (11 CCR §7025, B2B contacts included in California). The SDK cannot tell a Californian
+    // from other US states, so it does not soften this per state.
+    CONSENT_GPC_OPTOUT: 'reject',
   },
   onError: 'review',
 });

@@ -61,6 +61,22 @@ export const BASE_ACTIONS = {
   SOURCE_STALE: 'review',
   // Only fires where a motion requires attribution; the partner motion rejects.
   SOURCE_UNATTRIBUTED: 'review',
+  // consent check (research compliance_source.md §0.1, §3): "reject the consent, not the
+  // person". Judgements (wording, LIA content, relationship, partner terms) go to a person;
+  // each motion hardens or softens what its pipeline depends on.
+  CONSENT_MISSING: 'review',
+  CONSENT_BASIS_MISSING: 'review',
+  CONSENT_IMPLIED_EXPIRED: 'review',
+  // No affirmative act is no consent (Recital 32), and a form that pre-ticks will keep doing it.
+  CONSENT_PRETICKED: 'reject',
+  CONSENT_BUNDLED: 'review',
+  CONSENT_TEXT_UNKNOWN: 'review',
+  CONSENT_RECORD_INCOMPLETE: 'review',
+  CONSENT_PARTNER_NOT_NAMED: 'review',
+  // An opt-out is absolute (GDPR Art. 21(3), CAN-SPAM, TCPA): no motion may contact the person.
+  CONSENT_SUPPRESSED: 'reject',
+  CONSENT_GPC_OPTOUT: 'review',
+  CONSENT_RECEIPT_INVALID: 'review',
 } as const satisfies Record<string, Action>;
 
 /** The checks every motion runs with default options; each motion adds its own `role` options. */

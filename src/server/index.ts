@@ -5,3 +5,5 @@ export type { FormTokenClaims, FormTokenProblem, FormTokenResult, IssueFormToken
 export { canonicalJson, type HmacSecret } from '../core/hmac.js';
 export { signPartnerToken, verifyPartnerToken, parsePartnerToken, partnerSigningPayload, PARTNER_TOKEN_TOLERANCE_MS } from './partner-token.js';
 export type { PartnerDirectory, PartnerEntry, PartnerTokenProblem, PartnerTokenResult, SignPartnerTokenOptions, VerifyPartnerTokenOptions } from './partner-token.js';
+export { signReceipt, verifyReceipt, receiptMismatches, RECEIPT_FIELDS } from './receipt.js';
+export type { ReceiptClaims, ReceiptField, ReceiptInput, ReceiptProblem, ReceiptVerification, SignReceiptOptions } from './receipt.js';

@@ -119,15 +119,16 @@ describe('roleCurrency: enrichment', () => {
     const failing = roleCurrency({ enrich: async () => { throw new Error('429 from provider'); } });
     const slow = roleCurrency({ enrich: (_lead, { signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) });
     const gate = createGate({ motion: 'inbound', checks: [failing] });
-    const verdict = await gate.validate({ email: 'jane@acme.com', title: 'CEO' });
+    // country US: CAN-SPAM needs no consent for email, so the consent check (issue 4) stays quiet.
+    const verdict = await gate.validate({ email: 'jane@acme.com', title: 'CEO', country: 'US' });
     expect(verdict.decision).toBe('review');
     expect(verdict.reasons.map((r) => r.code)).toEqual(['SYSTEM_CHECK_FAILED']);
-    const slowVerdict = await createGate({ motion: 'inbound', checks: [slow], timeoutMs: 20 }).validate({ email: 'jane@acme.com', title: 'CEO' });
+    const slowVerdict = await createGate({ motion: 'inbound', checks: [slow], timeoutMs: 20 }).validate({ email: 'jane@acme.com', title: 'CEO', country: 'US' });
     expect(slowVerdict.reasons.map((r) => r.code)).toEqual(['SYSTEM_TIMEOUT']);
   });
 
   it('a provider answering garbage is SYSTEM_CHECK_FAILED', async () => {
-    const verdict = await createGate({ motion: 'inbound', checks: [roleCurrency({ enrich: enricher('VP' as never) })] }).validate({ email: 'a@acme.com', title: 'CEO' });
+    const verdict = await createGate({ motion: 'inbound', checks: [roleCurrency({ enrich: enricher('VP' as never) })] }).validate({ email: 'a@acme.com', title: 'CEO', country: 'US' });
     expect(verdict.reasons.map((r) => r.code)).toEqual(['SYSTEM_CHECK_FAILED']);
   });
 
@@ -162,7 +163,8 @@ describe('roleCurrency options', () => {
 describe('role under each motion', () => {
   // The partner id satisfies the partner motion's source check (issue 4), so only the role decides.
   const decide = async (motion: 'inbound' | 'abm' | 'outbound' | 'partner' | 'expansion', title: string | undefined) =>
-    (await createGate({ motion, overrides: {} }).validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', source: { partnerId: 'acme-reseller' }, ...(title ? { title } : {}) })).decision;
+    // With a recorded lawful basis, so the consent and source checks (issue 4) leaves the decision to the role.
+    (await createGate({ motion, overrides: {} }).validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', source: { partnerId: 'acme-reseller' }, consent: { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' }, ...(title ? { title } : {}) })).decision;
 
   it.each([
     // title                     inbound    abm        outbound   partner    expansion
@@ -181,7 +183,7 @@ describe('role under each motion', () => {
 
   it('expansion flags ROLE_CHANGED where inbound reviews it', async () => {
     const enrich = enricher({ employer: 'Globex' });
-    const lead = { email: 'jane@acme.com', title: 'CEO', company: 'Acme' };
+    const lead = { email: 'jane@acme.com', title: 'CEO', company: 'Acme', country: 'US' }; // US: no consent finding (issue 4)
     const under = async (motion: 'inbound' | 'expansion') =>
       (await createGate({ motion, checks: [roleCurrency({ enrich })] }).validate(lead)).reasons.map((r) => [r.code, r.action]);
     expect(await under('inbound')).toEqual([['ROLE_CHANGED', 'review']]);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createGate, defineCheck, isLeadGateError, LeadGateError, memoryStore, motions, PHONE_CODES, type Check } from '../../src/index.js';
 
-const GOOD_LEAD = { email: 'maria.keller@northwind-logistics.de', website: 'northwind-logistics.de', phone: '+49 30 901820', country: 'DE', title: 'Head of Procurement' };
+// With a complete marketing consent from the form, so the consent check (issue 4) passes
+// and these tests see only what they are about.
+const FORM_CONSENT = {
+  given: true, channels: ['email'], textId: 'newsletter-v3', textHash: 'a'.repeat(64), renderedChecked: false, userInteracted: true,
+  capturedAt: '2025-06-01T09:00:00Z', pageUrl: 'https://northwind-logistics.de/demo',
+};
+const GOOD_LEAD = { email: 'maria.keller@northwind-logistics.de', website: 'northwind-logistics.de', phone: '+49 30 901820', country: 'DE', title: 'Head of Procurement', consent: FORM_CONSENT };
 
 function optionError(run: () => unknown): LeadGateError {
   try {
@@ -83,10 +89,10 @@ describe('gate.validate', () => {
       reasons: [],
       leadId: 'lead-1',
       at: '2026-11-23T10:00:00.000Z',
-      // The preset's source check (issue 4) is a compliance check: it passes a clean lead.
+      // The preset's source and consent checks (issue 4) are compliance checks: they pass a clean lead.
       scores: { compliance: 100, truth: 100, value: null },
     });
-    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass'], ['source', 'pass']]);
+    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass'], ['source', 'pass'], ['consent', 'pass']]);
     expect(verdict.results.find((result) => result.check === 'phone')?.evidence).toMatchObject({ e164: '+4930901820', country: 'DE' });
   });
 
@@ -106,8 +112,8 @@ describe('gate.validate', () => {
     expect(result?.findings.map((f) => [f.code, f.data])).toEqual([['SYSTEM_CHECK_FAILED', { error: 'Error' }]]);
     // The thrown message held the email; it must not travel into the verdict.
     expect(JSON.stringify(verdict)).not.toContain('boom');
-    // Two compliance checks: the preset's source check passed (100), the broken one counts 0.
-    expect(verdict.scores.compliance).toBe(75);
+    // Three compliance checks: the preset's source and consent checks passed (100 each), the broken one counts 50 (unknown).
+    expect(verdict.scores.compliance).toBe(83);
   });
 
   it('applies a preset onError of reject, and an override over it', async () => {
@@ -181,14 +187,14 @@ describe('gate.validate', () => {
       run: (_lead, ctx) => ctx.fail('FLAGGER_NOTE'),
     });
     const gate = createGate({ motion: 'inbound', checks: [flagger, stricterEmail], overrides: { FLAGGER_NOTE: 'flag', EMAIL_NOT_OURS: 'reject' } });
-    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'source', 'flagger', 'email']);
+    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'source', 'consent', 'flagger', 'email']);
     const verdict = await gate.validate(GOOD_LEAD);
     expect(verdict.reasons.map((r) => [r.code, r.action])).toEqual([['EMAIL_NOT_OURS', 'reject'], ['FLAGGER_NOTE', 'flag']]);
   });
 
   it('drops ignored findings from reasons but keeps them in results', async () => {
     const gate = createGate({ motion: 'abm', overrides: { EMAIL_FREE_PROVIDER: 'ignore' } });
-    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner' });
+    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner', consent: FORM_CONSENT });
     expect(verdict.decision).toBe('accept');
     expect(verdict.reasons).toEqual([]);
     expect(verdict.results[0]?.findings.map((f) => f.code)).toEqual(['EMAIL_FREE_PROVIDER']);
@@ -211,7 +217,7 @@ describe('gate.validate', () => {
 describe('gate.validateSync', () => {
   it('runs the synchronous checks and lists the async ones as skipped', () => {
     const gate = createGate({ motion: 'abm', checks: [hangingCheck({})] });
-    const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager' });
+    const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager', consent: FORM_CONSENT });
     expect(verdict.decision).toBe('reject');
     expect(verdict.reasons.map((r) => r.code)).toEqual(['EMAIL_ROLE_ACCOUNT']);
     // The preset's source check counts velocity and duplicates in the store: async, so skipped too.

@@ -9,6 +9,8 @@ const LEAD = {
   phone: '030 901820',
   country: 'DE',
   source: { utm_source: 'linkedin', utm_campaign: 'q4', pageUrl: 'https://example.com/demo?email=maria.keller%40northwind-logistics.de', secret: 'x' },
+  // A complete marketing consent, so the consent check (issue 4) has nothing to add to these events.
+  consent: { given: true, textId: 'newsletter-v3', renderedChecked: false, userInteracted: true, capturedAt: '2025-06-01T09:00:00Z', pageUrl: 'https://example.com/demo' },
 };
 const SALT = 'test-salt-0001';
 
@@ -47,7 +49,7 @@ describe('decision log', () => {
       },
     });
     expect(event.at).toBe(verdict.at);
-    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role', 'source']);
+    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role', 'source', 'consent']);
     expect(event.personal).toBeUndefined();
     const text = JSON.stringify(event);
     expect(text).not.toContain('info@');

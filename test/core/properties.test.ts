@@ -163,8 +163,14 @@ function nestedArray(depth: number): unknown[] {
   return value;
 }
 
-// The partner id satisfies the partner motion's source check (issue 4).
-const GOOD = { email: 'jane.doe@acme-robotics.com', website: 'https://acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', title: 'Head of Marketing', source: { partnerId: 'acme-reseller' } };
+// With a recorded lawful basis (legitimate interest and its assessment), so the consent
+// check (issue 4) passes in every motion.
+const GOOD = {
+  email: 'jane.doe@acme-robotics.com', website: 'https://acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', title: 'Head of Marketing',
+  consent: { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' },
+  // The partner id satisfies the partner motion's source check.
+  source: { partnerId: 'acme-reseller' },
+};
 const MEGABYTE = 1_000_000;
 const STRING_FIELDS = ['email', 'firstName', 'lastName', 'phone', 'country', 'title', 'company', 'website', 'industry'] as const;
 
@@ -265,7 +271,8 @@ describe('oversized input', () => {
   it('still rejects a bad email beside a 1 MB company name (near miss)', async () => {
     const verdicts = await expectVerdictsEverywhere({ ...GOOD, email: 'jane@mailinator.com', company: 'c'.repeat(MEGABYTE) });
     for (const motion of MOTION_NAMES) {
-      expect(reasonCodes(verdicts[motion]).sort()).toEqual(['EMAIL_DISPOSABLE', 'SYSTEM_FIELD_TRUNCATED']);
+      // A throwaway address is no corporate subscriber's: UK email needs consent (issue 4).
+      expect(reasonCodes(verdicts[motion]).sort()).toEqual(['CONSENT_MISSING', 'EMAIL_DISPOSABLE', 'SYSTEM_FIELD_TRUNCATED']);
       expect(verdicts[motion].decision).toBe('reject');
     }
   });
@@ -281,9 +288,11 @@ describe('oversized input', () => {
     ]) {
       const verdicts = await expectVerdictsEverywhere(input);
       for (const motion of MOTION_NAMES) {
-        // The email and phone are fine; only the dropped depth is reported.
+        // The email and phone are fine; only the dropped depth is reported, and, where the
+        // consent record itself was the deep value, the lawful basis it no longer shows.
         expect(verdicts[motion].results.find((result) => result.check === 'email')?.status).toBe('pass');
-        expect(new Set(reasonCodes(verdicts[motion]))).toEqual(new Set(['SYSTEM_FIELD_INVALID']));
+        const expected = input.consent === deep ? ['SYSTEM_FIELD_INVALID', 'CONSENT_BASIS_MISSING'] : ['SYSTEM_FIELD_INVALID'];
+        expect(new Set(reasonCodes(verdicts[motion]))).toEqual(new Set(expected));
       }
     }
   });
