@@ -34,3 +34,5 @@ export { phoneValidity, PHONE_CODES, PHONE_NUMBER_TYPES } from './checks/phone/i
 export type { PhoneCode, PhoneValidityOptions } from './checks/phone/index.js';
 export { parseTitle, roleCurrency, staticEnricher, ROLE_CODES, SENIORITIES, JOB_FUNCTIONS, AUTHORITIES, NON_WORKFORCE, TITLE_LANGUAGES, seniorityRank } from './checks/role/index.js';
 export type { Authority, JobFunction, NonWorkforce, ParsedTitle, ParseTitleOptions, RoleCode, RoleCurrencyOptions, RoleEnricher, RoleEnrichment, Seniority, TitleLanguage } from './checks/role/index.js';
+export { icpFit, ICP_CODES, DEFAULT_SIGNAL_POINTS as ICP_DEFAULT_SIGNALS, DEFAULT_WEIGHTS as ICP_DEFAULT_WEIGHTS, FIT_ATTRIBUTES } from './checks/icp/index.js';
+export type { Audience, BehaviourSignal, FitAttribute, FitFactor, FitResult, FitTier, IcpCode, IcpProfile, IcpRange, IntentResult } from './checks/icp/index.js';

@@ -1,5 +1,6 @@
 import type { Check } from '../core/check.js';
 import { emailValidity } from './email/index.js';
+import { icpFit } from './icp/index.js';
 import { phoneValidity } from './phone/index.js';
 import { roleCurrency } from './role/index.js';
 
@@ -12,6 +13,7 @@ export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, u
   email: emailValidity as (options: Record<string, unknown>) => Check,
   phone: phoneValidity as (options: Record<string, unknown>) => Check,
   role: roleCurrency as (options: Record<string, unknown>) => Check,
+  icp: icpFit as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

@@ -8,7 +8,12 @@ export const abm = definePreset({
   name: 'abm',
   version: '1.0.0',
   description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
-  checks: { ...BASE_CHECKS, role: { required: true, maxAgeDays: 180 } },
+  checks: {
+    ...BASE_CHECKS,
+    role: { required: true, maxAgeDays: 180 },
+    // ICP fit (icp check): the account list already selected for fit, so the score informs, not gates.
+    icp: { fitFloor: 50 },
+  },
   actions: {
     ...BASE_ACTIONS,
     // Every persona at a target account counts, so no seniority floor, but the functions the
@@ -17,6 +22,15 @@ export const abm = definePreset({
     ROLE_FUNCTION_OUT_OF_SCOPE: 'reject',
     EMAIL_FREE_PROVIDER: 'reject',
     EMAIL_ROLE_ACCOUNT: 'reject',
+    // ICP fit (icp check). The account is the unit: a lead that names no account, or an account in
+    // an excluded industry, cannot be worked. Fit under the floor and size/revenue/tech misses are
+    // noted only: account selection already weighed them (research §5: fit gate off for abm).
+    ICP_COMPANY_MISSING: 'reject',
+    ICP_INDUSTRY_EXCLUDED: 'reject',
+    ICP_SIZE_OUT_OF_RANGE: 'flag',
+    ICP_REVENUE_OUT_OF_RANGE: 'flag',
+    ICP_TECH_MISMATCH: 'flag',
+    ICP_FIT_LOW: 'flag',
   },
   onError: 'review',
 });

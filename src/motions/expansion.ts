@@ -9,7 +9,13 @@ export const expansion = definePreset({
   name: 'expansion',
   version: '1.0.0',
   description: 'New contacts at existing customers: the account is known, so domain and phone doubts are only flagged.',
-  checks: { ...BASE_CHECKS, role: { seniorityFloor: 'entry', maxAgeDays: 180 } },
+  checks: {
+    ...BASE_CHECKS,
+    role: { seniorityFloor: 'entry', maxAgeDays: 180 },
+    // ICP fit (icp check): the lead must be at a customer; customers qualify at twice the
+    // prospect MQL threshold (research §5, Relias: 100 for prospects, 200 for customers).
+    icp: { fitFloor: 50, mqlThreshold: 200, audience: 'customers' },
+  },
   actions: {
     ...BASE_ACTIONS,
     // A champion who moves on is a signal for the account team, not a defect in the lead.
@@ -19,6 +25,15 @@ export const expansion = definePreset({
     PHONE_INVALID: 'flag',
     PHONE_COUNTRY_MISMATCH: 'flag',
     PHONE_TYPE_SUSPECT: 'flag',
+    // ICP fit (icp check): the customer already bought, so firmographic misses are notes for the
+    // account team (research §5: fit gate off); a lead that is not at a customer is not this motion's.
+    ICP_NOT_CUSTOMER: 'reject',
+    ICP_INDUSTRY_EXCLUDED: 'flag',
+    ICP_SIZE_OUT_OF_RANGE: 'flag',
+    ICP_REVENUE_OUT_OF_RANGE: 'flag',
+    ICP_TECH_MISMATCH: 'flag',
+    ICP_FIT_LOW: 'flag',
+    ICP_EXISTING_CUSTOMER: 'flag',
   },
   onError: 'review',
 });

@@ -9,7 +9,13 @@ export const outbound = definePreset({
   name: 'outbound',
   version: '1.0.0',
   description: 'Sales calls and mails first: a direct phone line and a personal work address are required; titles below manager and list records older than 90 days are reviewed.',
-  checks: { email: {}, phone: { required: true }, role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 } },
+  checks: {
+    email: {},
+    phone: { required: true },
+    role: { required: true, seniorityFloor: 'manager', maxAgeDays: 90 },
+    // ICP fit (icp check): a cold list is built for fit, so fit under 70 is not called (research §5).
+    icp: { fitFloor: 70 },
+  },
   actions: {
     ...BASE_ACTIONS,
     // List data decays: 90 days (research §2.7, Crustdata's job-change window); a call needs a role.
@@ -21,6 +27,13 @@ export const outbound = definePreset({
     PHONE_MISSING: 'reject',
     PHONE_INVALID: 'reject',
     PHONE_TYPE_SUSPECT: 'reject',
+    // ICP fit (icp check): every lead costs a rep's call, so a list record outside the ICP is dropped
+    // (research §3.4 B3: size fails in outbound; B8: fit < 70 fails). Revenue and tech stay review:
+    // those enrichment fields are the least reliable.
+    ICP_COMPANY_MISSING: 'reject',
+    ICP_INDUSTRY_EXCLUDED: 'reject',
+    ICP_SIZE_OUT_OF_RANGE: 'reject',
+    ICP_FIT_LOW: 'reject',
   },
   onError: 'review',
 });

@@ -47,7 +47,7 @@ describe('decision log', () => {
       },
     });
     expect(event.at).toBe(verdict.at);
-    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role']);
+    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role', 'icp']);
     expect(event.personal).toBeUndefined();
     const text = JSON.stringify(event);
     expect(text).not.toContain('info@');
