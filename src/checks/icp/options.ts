@@ -155,7 +155,13 @@ const optionsSchema = z.strictObject({
   competitors: z.optional(z.array(domain)),
   customers: z.optional(z.array(domain)),
   audience: z.optional(z.enum(['prospects', 'customers'])),
-  weights: z.optional(z.partialRecord(z.enum(FIT_ATTRIBUTES), z.number().check(z.nonnegative(), z.maximum(1000)))),
+  // A record checked by key, not a strict object: parseOptions names an unknown key of a nested
+  // object without its parent, and "weights" says more than "charisma".
+  weights: z.optional(
+    z
+      .record(z.string(), z.number().check(z.nonnegative(), z.maximum(1000)))
+      .check(z.refine((value) => Object.keys(value).every((key) => (FIT_ATTRIBUTES as readonly string[]).includes(key)))),
+  ),
   tiers: z.optional(
     z.strictObject({ a: score, b: score, c: score }).check(z.refine((value) => value.a > value.b && value.b > value.c)),
   ),
