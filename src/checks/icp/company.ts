@@ -41,12 +41,18 @@ export function identifyCompany(lead: Lead): CompanyIdentity {
  * The first of the lead's domains that is one of `listed` or a subdomain of one
  * (`eu.rival.com` is under `rival.com`), with the listed domain it matched. Exact and
  * subdomain matches only: `rival.de` is not `rival.com`, which may be another company.
+ * Walks up the host's labels, so a customer list of 100,000 domains costs no more than one.
  */
-export function findListedDomain(domains: readonly CompanyDomain[], listed: readonly string[]): { domain: CompanyDomain; listed: string } | undefined {
-  if (listed.length === 0) return undefined;
+export function findListedDomain(domains: readonly CompanyDomain[], listed: ReadonlySet<string>): { domain: CompanyDomain; listed: string } | undefined {
+  if (listed.size === 0) return undefined;
   for (const domain of domains) {
-    const match = listed.find((entry) => domain.host === entry || domain.host.endsWith(`.${entry}`));
-    if (match) return { domain, listed: match };
+    let host = domain.host;
+    for (;;) {
+      if (listed.has(host)) return { domain, listed: host };
+      const dot = host.indexOf('.');
+      if (dot < 0) break;
+      host = host.slice(dot + 1);
+    }
   }
   return undefined;
 }

@@ -15,6 +15,8 @@ export type { BehaviourSignal, IntentResult } from './intent.js';
 export type { IcpProfile, IcpRange } from './options.js';
 
 const MAX_TITLE_LENGTH = 128;
+// Two letters anywhere, without collecting every letter into an array.
+const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
 const TIER_RANK: Record<FitTier, number> = { A: 0, B: 1, C: 2, D: 3 };
 
 // Findings that disqualify a lead whatever its scores: it is never an MQL (research §3.2 item 3).
@@ -78,7 +80,7 @@ function judgeLead(lead: Lead, profile: ResolvedProfile, ctx: CheckContext<IcpCo
   if (competitor) report('ICP_COMPETITOR', competitor.domain.source, { domain: competitor.listed });
 
   // Without a customer list, or without a domain to look up, customer status is unknown: no finding.
-  const customerKnown = profile.customers.length > 0 && company.domains.length > 0;
+  const customerKnown = profile.customers.size > 0 && company.domains.length > 0;
   const customer = customerKnown ? findListedDomain(company.domains, profile.customers) : undefined;
   if (customer && audience === 'prospects') report('ICP_EXISTING_CUSTOMER', customer.domain.source, { domain: customer.listed });
   if (customerKnown && !customer && audience === 'customers') report('ICP_NOT_CUSTOMER', company.domains[0]!.source, { domain: company.domains[0]!.host });
@@ -122,7 +124,7 @@ function judgeLead(lead: Lead, profile: ResolvedProfile, ctx: CheckContext<IcpCo
  */
 function readableTitle(title: string | undefined): boolean {
   if (!title || title.length > MAX_TITLE_LENGTH) return false;
-  return (title.match(/\p{L}/gu)?.length ?? 0) >= 2;
+  return TWO_LETTERS.test(title);
 }
 
 function fitEvidence(fit: FitResult): Record<string, unknown> {

@@ -101,9 +101,8 @@ export function scoreIntent(behaviour: readonly unknown[] | undefined, now: Date
   let counted = 0;
   const byType: IntentResult['byType'] = {};
   for (const [type, values] of contributions) {
-    // Strongest first: the most recent signals are the ones that count.
-    values.sort((a, b) => Math.abs(b) - Math.abs(a));
-    const kept = values.slice(0, settings.maxSignalsPerType);
+    // Over the cap, the strongest (the most recent) count; under it, all do, unsorted.
+    const kept = values.length <= settings.maxSignalsPerType ? values : values.sort((a, b) => Math.abs(b) - Math.abs(a)).slice(0, settings.maxSignalsPerType);
     ignored.overCap += values.length - kept.length;
     const points = kept.reduce((total, value) => total + value, 0);
     byType[type] = { count: kept.length, points: round1(points) };

@@ -110,8 +110,8 @@ export interface ResolvedProfile {
   techRequired: ReadonlySet<string>;
   techExcluded: ReadonlySet<string>;
   functions: ReadonlySet<JobFunction> | undefined;
-  competitors: readonly string[];
-  customers: readonly string[];
+  competitors: ReadonlySet<string>;
+  customers: ReadonlySet<string>;
   audience: Audience | undefined;
   weights: Readonly<Record<FitAttribute, number>>;
   tiers: Readonly<{ a: number; b: number; c: number }>;
@@ -221,7 +221,7 @@ export function resolveProfile(input: unknown): ResolvedProfile {
   }
   const signals = new Map(Object.entries(DEFAULT_SIGNAL_POINTS));
   for (const [type, points] of Object.entries(profile.signals ?? {})) signals.set(normalizeSignalType(type), points);
-  const hosts = (domains: readonly string[] | undefined) => [...new Set((domains ?? []).map((value) => websiteHost(value)!))];
+  const hosts = (domains: readonly string[] | undefined) => new Set((domains ?? []).map((value) => websiteHost(value)!));
   const technologies = (names: readonly string[] | undefined) => new Set((names ?? []).map(normalizeTechnology));
   return {
     industryInclude: profile.industries?.include ?? [],
