@@ -369,6 +369,14 @@ describe('icpFit: through a gate', () => {
     expect(verdict.decision).toBe('reject');
   });
 
+  it('a motion of another name gets the inbound settings (floor 50, behaviour scored)', async () => {
+    const lead = { ...WORK, title: 'Senior Marketing Specialist', behaviour: [{ type: 'pricing_view', at: daysAgo(0) }] };
+    for (const motion of ['events', 'toString']) {
+      expect(await codesOf(undefined, lead, motion), motion).toEqual(['ICP_INTENT_LOW']);
+      expect(await scoresOf(undefined, lead, motion)).toMatchObject({ intent: 25, mql: false });
+    }
+  });
+
   it('is synchronous and declares the fields it reads', () => {
     const check = icpFit();
     expect(check.async).toBe(false);

@@ -25,6 +25,10 @@ import {
 // - free provider → review for inbound, partner and expansion, reject for abm and outbound;
 // - role account → review for inbound, partner and expansion, reject for abm and outbound;
 // - outbound requires a phone: PHONE_MISSING / PHONE_INVALID / PHONE_TYPE_SUSPECT reject there.
+// - icp (issue 5): sanctioned country and competitor → reject everywhere; fit under 50 → review
+//   (inbound, partner), under 70 → reject (outbound), flag (abm, expansion); no company or an
+//   excluded industry → reject in abm; ICP_NOT_CUSTOMER → reject in expansion; existing
+//   customer in a new-logo motion → review; low intent → flag; partner: no behavioural scoring.
 
 const WEBSITE = 'https://www.acme-robotics.com';
 // Ofcom's range for drama (020 7946 0000–0999): a valid London fixed line that rings nowhere.

@@ -8,6 +8,7 @@ import type { Seniority } from '../role/taxonomy.js';
 
 /** The attributes the fit score is built from. */
 export const FIT_ATTRIBUTES = ['industry', 'employees', 'revenue', 'country', 'technologies', 'seniority', 'function'] as const;
+/** One attribute of the fit score: `industry`, `employees`, `revenue`, `country`, `technologies`, `seniority` or `function`. */
 export type FitAttribute = (typeof FIT_ATTRIBUTES)[number];
 
 /**
@@ -60,6 +61,7 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 /** Fit tiers: MadKudu's customer-fit segments, very good 85–100, good 70–84, medium 50–69, low 0–49 (research §3.2). */
 export const DEFAULT_TIERS = Object.freeze({ a: 85, b: 70, c: 50 });
+/** A fit tier: A (very good) to D (low), cut at `tiers.a`, `tiers.b`, `tiers.c`. */
 export type FitTier = 'A' | 'B' | 'C' | 'D';
 
 /**

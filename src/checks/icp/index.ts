@@ -65,7 +65,8 @@ export const icpFit = (profile: IcpProfile = {}) => {
 };
 
 function judgeLead(lead: Lead, profile: ResolvedProfile, ctx: CheckContext<IcpCode>): CheckOutcome {
-  const motion = MOTION_SETTINGS[ctx.motion] ?? MOTION_SETTINGS.inbound!;
+  // Own keys only: a motion named "toString" must not find Object.prototype's.
+  const motion = (Object.hasOwn(MOTION_SETTINGS, ctx.motion) ? MOTION_SETTINGS[ctx.motion] : undefined) ?? MOTION_SETTINGS.inbound!;
   const audience: Audience = profile.audience ?? motion.audience;
   const reported = new Set<IcpCode>();
   const report = (code: IcpCode, field: string, data?: Record<string, unknown>) => {
