@@ -38,3 +38,5 @@ export { sourceVerification, dedupeEmail, SOURCE_CODES, VELOCITY_DEFAULTS, DEFAU
 export type { PartnerDirectory, PartnerEntry, RuleStatus, SourceCode, SourceRule, SourceVerificationOptions, VelocityKey, VelocityLimit, VelocityOptions, VelocityRule } from './checks/source/index.js';
 export { consentProvenance, CONSENT_CODES, CONSENT_REGIMES, CONTACT_CHANNELS, JURISDICTIONS_VERSION, STRICT_REGIME, regimeFor, suppress, suppressionDigest, SUPPRESSION_LIST } from './checks/consent/index.js';
 export type { ChannelModel, ChannelRule, ConsentCode, ConsentProvenanceOptions, ConsentRegime, ConsentText, ContactChannel, SuppressionKind, SuppressResult } from './checks/consent/index.js';
+export { icpFit, ICP_CODES, DEFAULT_SIGNAL_POINTS as ICP_DEFAULT_SIGNALS, DEFAULT_WEIGHTS as ICP_DEFAULT_WEIGHTS, FIT_ATTRIBUTES } from './checks/icp/index.js';
+export type { Audience, BehaviourSignal, FitAttribute, FitFactor, FitResult, FitTier, IcpCode, IcpProfile, IcpRange, IntentResult } from './checks/icp/index.js';

@@ -1,6 +1,7 @@
 import type { Check } from '../core/check.js';
 import { consentProvenance } from './consent/index.js';
 import { emailValidity } from './email/index.js';
+import { icpFit } from './icp/index.js';
 import { phoneValidity } from './phone/index.js';
 import { roleCurrency } from './role/index.js';
 import { sourceVerification } from './source/index.js';
@@ -16,6 +17,7 @@ export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, u
   role: roleCurrency as (options: Record<string, unknown>) => Check,
   source: sourceVerification as (options: Record<string, unknown>) => Check,
   consent: consentProvenance as (options: Record<string, unknown>) => Check,
+  icp: icpFit as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

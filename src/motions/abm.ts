@@ -14,6 +14,8 @@ export const abm = definePreset({
     // source check: many people from one target account is the buying group ABM wants, so the domain is not counted.
     source: { velocity: Object.freeze({ domain: false }) },
     consent: {},
+    // ICP fit (icp check): the account list already selected for fit, so the score informs, not gates.
+    icp: { fitFloor: 50 },
   },
   actions: {
     ...BASE_ACTIONS,
@@ -27,6 +29,15 @@ export const abm = definePreset({
     // person: EU/UK need a legitimate-interest assessment, research §1.5 CP-14 "REJECT from
     // automated sequences"), as inbound for form submissions (pre-ticked → reject, from BASE_ACTIONS).
     CONSENT_BASIS_MISSING: 'reject',
+    // ICP fit (icp check). The account is the unit: a lead that names no account, or an account in
+    // an excluded industry, cannot be worked. Fit under the floor and size/revenue/tech misses are
+    // noted only: account selection already weighed them (research §5: fit gate off for abm).
+    ICP_COMPANY_MISSING: 'reject',
+    ICP_INDUSTRY_EXCLUDED: 'reject',
+    ICP_SIZE_OUT_OF_RANGE: 'flag',
+    ICP_REVENUE_OUT_OF_RANGE: 'flag',
+    ICP_TECH_MISMATCH: 'flag',
+    ICP_FIT_LOW: 'flag',
   },
   onError: 'review',
 });

@@ -15,6 +15,9 @@ export const expansion = definePreset({
     // source check: many contacts at one customer is the point, so the domain is not counted.
     source: { velocity: Object.freeze({ domain: false }) },
     consent: {},
+    // ICP fit (icp check): the lead must be at a customer; customers qualify at twice the
+    // prospect MQL threshold (research §5, Relias: 100 for prospects, 200 for customers).
+    icp: { fitFloor: 50, mqlThreshold: 200, audience: 'customers' },
   },
   actions: {
     ...BASE_ACTIONS,
@@ -34,6 +37,15 @@ export const expansion = definePreset({
     CONSENT_BASIS_MISSING: 'flag',
     // A void box on an existing customer leaves the relationship to judge: a person decides.
     CONSENT_PRETICKED: 'review',
+    // ICP fit (icp check): the customer already bought, so firmographic misses are notes for the
+    // account team (research §5: fit gate off); a lead that is not at a customer is not this motion's.
+    ICP_NOT_CUSTOMER: 'reject',
+    ICP_INDUSTRY_EXCLUDED: 'flag',
+    ICP_SIZE_OUT_OF_RANGE: 'flag',
+    ICP_REVENUE_OUT_OF_RANGE: 'flag',
+    ICP_TECH_MISMATCH: 'flag',
+    ICP_FIT_LOW: 'flag',
+    ICP_EXISTING_CUSTOMER: 'flag',
   },
   onError: 'review',
 });

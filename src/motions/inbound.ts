@@ -15,6 +15,8 @@ export const inbound = definePreset({
     // source check: every velocity key, duplicates over 30 days (both need the gate's store).
     source: {},
     consent: {},
+    // ICP fit (icp check): a tight ICP, fit under 50 goes to a person (research §5).
+    icp: { fitFloor: 50 },
   },
   actions: {
     ...BASE_ACTIONS,
@@ -31,6 +33,8 @@ export const inbound = definePreset({
     CONSENT_MISSING: 'flag',
     CONSENT_BASIS_MISSING: 'flag',
     CONSENT_IMPLIED_EXPIRED: 'flag',
+    // ICP fit (icp check): BASE_ACTIONS already say what inbound needs (fit under the floor → review,
+    // low intent → flag, sanctions and competitors → reject).
   },
   onError: 'review',
 });

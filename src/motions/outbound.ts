@@ -17,6 +17,8 @@ export const outbound = definePreset({
     // domain and IP are not counted; list records older than 90 days are reviewed, as for roles.
     source: { velocity: Object.freeze({ domain: false, ip: false }), maxAgeDays: 90 },
     consent: {},
+    // ICP fit (icp check): a cold list is built for fit, so fit under 70 is not called (research §5).
+    icp: { fitFloor: 70 },
   },
   actions: {
     ...BASE_ACTIONS,
@@ -39,6 +41,13 @@ export const outbound = definePreset({
     // Outbound rarely rests on the form's box; a void consent is judged as no consent by the
     // basis rules, so a person decides instead of a hard reject.
     CONSENT_PRETICKED: 'review',
+    // ICP fit (icp check): every lead costs a rep's call, so a list record outside the ICP is dropped
+    // (research §3.4 B3: size fails in outbound; B8: fit < 70 fails). Revenue and tech stay review:
+    // those enrichment fields are the least reliable.
+    ICP_COMPANY_MISSING: 'reject',
+    ICP_INDUSTRY_EXCLUDED: 'reject',
+    ICP_SIZE_OUT_OF_RANGE: 'reject',
+    ICP_FIT_LOW: 'reject',
   },
   onError: 'review',
 });

@@ -19,6 +19,9 @@ export const partner = definePreset({
     // 90 days, a common attribution window; a lead captured over 30 days ago is reviewed.
     source: { requirePartner: true, velocity: Object.freeze({ ip: false }), duplicateLookbackDays: 90, maxAgeDays: 30 },
     consent: { sharesData: true, collectedByPartner: true },
+    // ICP fit (icp check): partners do not send our behaviour data, and partner leads are excluded
+    // from lead scoring (research §5, GitLab handbook): fit only, no intent, no MQL.
+    icp: { fitFloor: 50, scoreBehaviour: false },
   },
   actions: {
     ...BASE_ACTIONS,
@@ -38,6 +41,8 @@ export const partner = definePreset({
     // (11 CCR §7025, B2B contacts included in California). The SDK cannot tell a Californian
     // from other US states, so it does not soften this per state.
     CONSENT_GPC_OPTOUT: 'reject',
+    // ICP fit (icp check): BASE_ACTIONS (review what a partner sent that does not fit; research §5:
+    // "review only").
   },
   onError: 'review',
 });

@@ -77,6 +77,22 @@ export const BASE_ACTIONS = {
   CONSENT_SUPPRESSED: 'reject',
   CONSENT_GPC_OPTOUT: 'review',
   CONSENT_RECEIPT_INVALID: 'review',
+  // ICP fit (icp check). Sanctions and competitors are never leads (research §3.2 item 3:
+  // hard disqualifiers); ICP_GEO_EXCLUDED carries the sanctioned countries, so it rejects in
+  // every motion. Everything else about fit is a judgement a person makes (research §3.4).
+  ICP_COMPANY_MISSING: 'review',
+  ICP_INDUSTRY_EXCLUDED: 'review',
+  ICP_SIZE_OUT_OF_RANGE: 'review',
+  ICP_REVENUE_OUT_OF_RANGE: 'review',
+  ICP_GEO_EXCLUDED: 'reject',
+  ICP_TECH_MISMATCH: 'review',
+  ICP_COMPETITOR: 'reject',
+  // A customer arriving through a new-logo motion belongs to the account team: route it.
+  ICP_EXISTING_CUSTOMER: 'review',
+  ICP_NOT_CUSTOMER: 'review',
+  ICP_FIT_LOW: 'review',
+  // Low engagement is a reason to nurture, never to reject (research §3.4 B9).
+  ICP_INTENT_LOW: 'flag',
 } as const satisfies Record<string, Action>;
 
 /** The checks every motion runs with default options; each motion adds its own `role` options. */

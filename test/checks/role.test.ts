@@ -172,8 +172,10 @@ describe('role under each motion', () => {
     ['asdf',                     'reject',  'reject',  'reject',  'reject',  'reject'],
     ['12345',                    'reject',  'reject',  'reject',  'reject',  'reject'],
     ['Student',                  'review',  'reject',  'reject',  'review',  'review'],
-    ['Marketing Intern',         'review',  'accept',  'review',  'review',  'review'],
-    ['Senior Software Engineer', 'accept',  'accept',  'review',  'accept',  'accept'],
+    // outbound: the role check reviews titles below manager, and the icp check's fit floor (70)
+    // rejects them when nothing else is known about the account (issue 5: fit < 70 → reject).
+    ['Marketing Intern',         'review',  'accept',  'reject',  'review',  'review'],
+    ['Senior Software Engineer', 'accept',  'accept',  'reject',  'accept',  'accept'],
     ['Zauberlehrling Gandalf',   'accept',  'review',  'review',  'accept',  'review'],
     [undefined,                  'accept',  'review',  'reject',  'accept',  'accept'],
   ] as const)('%s → %s / %s / %s / %s / %s', async (title, ...expected) => {

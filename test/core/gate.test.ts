@@ -89,10 +89,10 @@ describe('gate.validate', () => {
       reasons: [],
       leadId: 'lead-1',
       at: '2026-11-23T10:00:00.000Z',
-      // The preset's source and consent checks (issue 4) are compliance checks: they pass a clean lead.
-      scores: { compliance: 100, truth: 100, value: null },
+      // The preset's source and consent checks (issue 4) are compliance checks: they pass a clean lead; the icp check (issue 5) is the value dimension of every preset.
+      scores: { compliance: 100, truth: 100, value: 100 },
     });
-    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass'], ['source', 'pass'], ['consent', 'pass']]);
+    expect(verdict.results.map((result) => [result.check, result.status])).toEqual([['email', 'pass'], ['phone', 'pass'], ['role', 'pass'], ['source', 'pass'], ['consent', 'pass'], ['icp', 'pass']]);
     expect(verdict.results.find((result) => result.check === 'phone')?.evidence).toMatchObject({ e164: '+4930901820', country: 'DE' });
   });
 
@@ -187,14 +187,15 @@ describe('gate.validate', () => {
       run: (_lead, ctx) => ctx.fail('FLAGGER_NOTE'),
     });
     const gate = createGate({ motion: 'inbound', checks: [flagger, stricterEmail], overrides: { FLAGGER_NOTE: 'flag', EMAIL_NOT_OURS: 'reject' } });
-    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'source', 'consent', 'flagger', 'email']);
+    expect(gate.checks.map((check) => check.id)).toEqual(['phone', 'role', 'source', 'consent', 'icp', 'flagger', 'email']);
     const verdict = await gate.validate(GOOD_LEAD);
     expect(verdict.reasons.map((r) => [r.code, r.action])).toEqual([['EMAIL_NOT_OURS', 'reject'], ['FLAGGER_NOTE', 'flag']]);
   });
 
   it('drops ignored findings from reasons but keeps them in results', async () => {
     const gate = createGate({ motion: 'abm', overrides: { EMAIL_FREE_PROVIDER: 'ignore' } });
-    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner', consent: FORM_CONSENT });
+    // With a company name: a free-mail lead without one is ICP_COMPANY_MISSING, which abm rejects.
+    const verdict = await gate.validate({ email: 'tom@gmail.com', title: 'Owner', company: 'Baker & Sons Joinery', consent: FORM_CONSENT });
     expect(verdict.decision).toBe('accept');
     expect(verdict.reasons).toEqual([]);
     expect(verdict.results[0]?.findings.map((f) => f.code)).toEqual(['EMAIL_FREE_PROVIDER']);
@@ -219,7 +220,8 @@ describe('gate.validateSync', () => {
     const gate = createGate({ motion: 'abm', checks: [hangingCheck({})] });
     const verdict = gate.validateSync({ email: 'info@acme.com', title: 'Office Manager', consent: FORM_CONSENT });
     expect(verdict.decision).toBe('reject');
-    expect(verdict.reasons.map((r) => r.code)).toEqual(['EMAIL_ROLE_ACCOUNT']);
+    // "Office Manager" is an administrative (senior) title: a low fit, which abm only flags.
+    expect(verdict.reasons.map((r) => r.code)).toEqual(['EMAIL_ROLE_ACCOUNT', 'ICP_FIT_LOW']);
     // The preset's source check counts velocity and duplicates in the store: async, so skipped too.
     expect(verdict.skipped).toEqual(['source', 'slow']);
   });

@@ -49,7 +49,7 @@ describe('decision log', () => {
       },
     });
     expect(event.at).toBe(verdict.at);
-    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role', 'source', 'consent']);
+    expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role', 'source', 'consent', 'icp']);
     expect(event.personal).toBeUndefined();
     const text = JSON.stringify(event);
     expect(text).not.toContain('info@');

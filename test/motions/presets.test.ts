@@ -4,6 +4,7 @@ import {
   createGate,
   emailValidity,
   memoryStore,
+  icpFit,
   MOTION_NAMES,
   motions,
   sourceVerification,
@@ -12,6 +13,7 @@ import {
   type Decision,
   type Gate,
   type LeadContext,
+  type IcpProfile,
   type MotionName,
   type MxAnswer,
   type MxResolver,
@@ -46,6 +48,10 @@ import { signPartnerToken } from '../../src/server/index.js';
 //   partner reject). Outbound also calls, and the GB live call still needs the GDPR basis.
 // - A DE lead (with a GB phone): Germany's opt-in is the stricter regime for both email
 //   and phone: CONSENT_MISSING.
+// - icp (issue 5): sanctioned country and competitor → reject everywhere; fit under 50 → review
+//   (inbound, partner), under 70 → reject (outbound), flag (abm, expansion); no company or an
+//   excluded industry → reject in abm; ICP_NOT_CUSTOMER → reject in expansion; existing
+//   customer in a new-logo motion → review; low intent → flag; partner: no behavioural scoring.
 
 const WEBSITE = 'https://www.acme-robotics.com';
 // Ofcom's range for drama (020 7946 0000–0999): a valid London fixed line that rings nowhere.
@@ -340,6 +346,45 @@ const TABLE: Row[] = [
     codesIn: { partner: ['CONSENT_GPC_OPTOUT'] },
     decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'reject', expansion: 'accept' },
   },
+  // ICP fit (icp check, issue 5). The presets run the OPEN profile: no include lists, the
+  // sanctioned countries excluded; the fit counts seniority and country. Fit floors: 50, and
+  // 70 in outbound; ICP_FIT_LOW → review (inbound, partner), flag (abm, expansion), reject (outbound).
+  {
+    name: 'free-mail address with no company name and no website: no account to route to',
+    input: lead({ email: 'jane.doe@gmail.com', company: undefined, website: undefined }),
+    codes: ['EMAIL_FREE_PROVIDER', 'ICP_COMPANY_MISSING'],
+    decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'review' },
+  },
+  {
+    // The fit also loses the country's points: 53, under outbound's floor of 70.
+    name: 'sanctioned country (IR), no phone',
+    input: lead({ country: 'IR', phone: undefined }),
+    codes: ['ICP_GEO_EXCLUDED'],
+    codesIn: { outbound: ['ICP_FIT_LOW', 'ICP_GEO_EXCLUDED', 'PHONE_MISSING'] },
+    decisions: all('reject'),
+  },
+  {
+    name: 'intern: fit 37, under every floor',
+    input: lead({ title: 'Marketing Intern' }),
+    codes: ['ICP_FIT_LOW', 'ROLE_SENIORITY_LOW'],
+    codesIn: { abm: ['ICP_FIT_LOW'] },
+    decisions: { inbound: 'review', abm: 'accept', outbound: 'reject', partner: 'review', expansion: 'review' },
+  },
+  {
+    name: 'senior individual contributor: fit 57, under outbound\'s floor only',
+    input: lead({ title: 'Senior Software Engineer' }),
+    codes: [],
+    codesIn: { outbound: ['ICP_FIT_LOW', 'ROLE_SENIORITY_LOW'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'reject', partner: 'accept', expansion: 'accept' },
+  },
+  {
+    // Informational everywhere; partner leads are not scored on behaviour at all.
+    name: 'behaviour under the MQL threshold (one pricing-page view)',
+    input: lead({ behaviour: [{ type: 'pricing_view', at: new Date().toISOString() }] }),
+    codes: ['ICP_INTENT_LOW'],
+    codesIn: { partner: [] },
+    decisions: all('accept'),
+  },
 ];
 
 const sorted = (list: readonly string[]) => [...list].sort();
@@ -375,6 +420,88 @@ describe("every preset's decision on the same leads", () => {
           expect(findingCodes(sync)).toEqual(syncCodes);
           if (syncCodes.length === expectedCodes.length) expect(sync.decision).toBe(row.decisions[motion]);
           expect(sync.skipped).toEqual(['source']);
+        });
+      }
+    });
+  }
+});
+
+describe('icp codes under each motion, with a profile', () => {
+  // What a user gets with their own profile: `checks: [icpFit(profile)]` replaces the
+  // preset's icp check, and the motion still decides floors, thresholds and actions.
+  const PROFILE: IcpProfile = {
+    industries: { exclude: ['92'] },
+    employees: { min: 50, max: 5000 },
+    revenue: { min: 1_000_000 },
+    technologies: { required: ['salesforce'] },
+    competitors: ['rival-robotics.com'],
+  };
+  const fitting = (changes: Record<string, unknown> = {}) => lead({ industry: '511210', employees: 300, revenue: 20_000_000, tech: ['Salesforce'], ...changes });
+  const rows: Array<{ name: string; profile?: IcpProfile; input: Record<string, unknown>; codes: string[]; codesIn?: Partial<Record<MotionName, string[]>>; decisions: Decisions }> = [
+    { name: 'fits the profile', input: fitting(), codes: [], decisions: all('accept') },
+    {
+      name: 'excluded industry (public administration, NAICS 92)',
+      input: fitting({ industry: '921110' }),
+      codes: ['ICP_INDUSTRY_EXCLUDED'],
+      decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'company too small (12 employees)',
+      input: fitting({ employees: 12 }),
+      codes: ['ICP_SIZE_OUT_OF_RANGE'],
+      decisions: { inbound: 'review', abm: 'accept', outbound: 'reject', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'revenue under the range',
+      input: fitting({ revenue: 200_000 }),
+      codes: ['ICP_REVENUE_OUT_OF_RANGE'],
+      decisions: { inbound: 'review', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'none of the required technologies',
+      input: fitting({ tech: ['Pipedrive'] }),
+      codes: ['ICP_TECH_MISMATCH'],
+      decisions: { inbound: 'review', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'a competitor\'s domain',
+      input: fitting({ email: 'jane.doe@rival-robotics.com', website: 'rival-robotics.com' }),
+      codes: ['ICP_COMPETITOR'],
+      decisions: all('reject'),
+    },
+    {
+      // Fit 40: industry, size and tech all miss.
+      name: 'three misses at once: fit under every floor',
+      input: fitting({ industry: '921110', employees: 12, tech: ['Pipedrive'] }),
+      codes: ['ICP_FIT_LOW', 'ICP_INDUSTRY_EXCLUDED', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_TECH_MISMATCH'],
+      decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'an existing customer',
+      profile: { ...PROFILE, customers: ['acme-robotics.com'] },
+      input: fitting(),
+      codes: ['ICP_EXISTING_CUSTOMER'],
+      codesIn: { expansion: [] },
+      decisions: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'not a customer',
+      profile: { ...PROFILE, customers: ['globex.example'] },
+      input: fitting(),
+      codes: [],
+      codesIn: { expansion: ['ICP_NOT_CUSTOMER'] },
+      decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'accept', expansion: 'reject' },
+    },
+  ];
+
+  for (const row of rows) {
+    describe(row.name, () => {
+      for (const motion of MOTION_NAMES) {
+        it(`${motion} → ${row.decisions[motion]}`, () => {
+          const gate = createGate({ motion, checks: [icpFit(row.profile ?? PROFILE)] });
+          const verdict = gate.validateSync(row.input);
+          expect(findingCodes(verdict)).toEqual(sorted(row.codesIn?.[motion] ?? row.codes));
+          expect(verdict.decision).toBe(row.decisions[motion]);
         });
       }
     });
