@@ -34,3 +34,12 @@ export { phoneValidity, PHONE_CODES, PHONE_NUMBER_TYPES } from './checks/phone/i
 export type { PhoneCode, PhoneValidityOptions } from './checks/phone/index.js';
 export { parseTitle, roleCurrency, staticEnricher, ROLE_CODES, SENIORITIES, JOB_FUNCTIONS, AUTHORITIES, NON_WORKFORCE, TITLE_LANGUAGES, seniorityRank } from './checks/role/index.js';
 export type { Authority, JobFunction, NonWorkforce, ParsedTitle, ParseTitleOptions, RoleCode, RoleCurrencyOptions, RoleEnricher, RoleEnrichment, Seniority, TitleLanguage } from './checks/role/index.js';
+export {
+  buyingGroup, memoryAccountStore, parseAccountRows, contactDigest, defaultPersonas, GROUP_CODES, BUYING_ROLES, DEFAULT_REQUIRED_ROLES, DEFAULT_CONTACT_SALT,
+} from './checks/group/index.js';
+export type {
+  Account, AccountInput, AccountQuery, AccountRecord, AccountStore, AccountStoreCallOptions, BuyingGroupContact, BuyingGroupOptions, BuyingGroupSummary,
+  BuyingRole, ContactInput, GroupCode, MatchSignal, MatchStrength, MemoryAccountStoreOptions, ParseAccountRowsOptions, Persona, RoleRequirement,
+} from './checks/group/index.js';
+export { companyKey, companyNameSimilarity } from './checks/company-name.js';
+export type { AccountSummary, CheckOperations } from './core/check.js';

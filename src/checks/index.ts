@@ -1,5 +1,6 @@
 import type { Check } from '../core/check.js';
 import { emailValidity } from './email/index.js';
+import { buyingGroup } from './group/index.js';
 import { phoneValidity } from './phone/index.js';
 import { roleCurrency } from './role/index.js';
 
@@ -12,6 +13,8 @@ export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, u
   email: emailValidity as (options: Record<string, unknown>) => Check,
   phone: phoneValidity as (options: Record<string, unknown>) => Check,
   role: roleCurrency as (options: Record<string, unknown>) => Check,
+  // Needs an account store (`accounts`) to run; the motions do not name it (see its docs).
+  group: buyingGroup as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

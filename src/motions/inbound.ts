@@ -16,6 +16,9 @@ export const inbound = definePreset({
     ROLE_UNRECOGNISED: 'flag',
     // A mismatched country on a valid number is common (travel, roaming, HQ numbers).
     PHONE_COUNTRY_MISMATCH: 'flag',
+    // group (with `buyingGroup({ accounts })`): context for routing only, as in BASE_ACTIONS,
+    // except a channel conflict, which is a note here: the lead came to us, not via the partner.
+    GROUP_OWNERSHIP_CONFLICT: 'flag',
   },
   onError: 'review',
 });
