@@ -21,7 +21,7 @@ export interface ContactInput {
  * An account as plain data, as written in JSON or a CSV row. Column names are matched
  * loosely (case, spaces and underscores ignored) and common CRM export names are
  * understood: `Account ID`, `Account Name`/`Company`, `Website`/`Domain`, `Billing Country`,
- * `Account Owner`. `id` defaults to the first domain.
+ * `Account Owner`. `id` defaults to the first domain, then to the name.
  */
 export interface AccountInput {
   id?: string | number;
@@ -131,7 +131,8 @@ function accountRecord(row: Record<string, unknown>, index: number, where: strin
   }
   const name = text(row.name) ?? domains[0];
   if (name === undefined) bad('name', 'a company name (or give a domain)', row.name);
-  const id = text(row.id) ?? domains[0] ?? bad('id', 'an account id (or give a domain)', row.id);
+  // A hand-written target list may have names only: the name is then the id.
+  const id = text(row.id) ?? domains[0] ?? name!;
   const record: AccountRecord = { id, name: name!, domains, contacts: [] };
 
   if (row.country !== undefined) {
