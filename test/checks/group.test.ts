@@ -9,6 +9,7 @@ import {
   type AccountInput,
   type AccountStore,
   type BuyingGroupContact,
+  type BuyingGroupOptions,
 } from '../../src/index.js';
 import { runCheck } from '../helpers/run-check.js';
 
@@ -244,7 +245,7 @@ describe('group: codes, each triggered and near-missed', () => {
 
 describe('group: personas and roles', () => {
   it('infers structural roles from the title with the default personas', async () => {
-    const roleOf = async (title: string, functions?: Parameters<typeof buyingGroup>[0]['functions']) =>
+    const roleOf = async (title: string, functions?: BuyingGroupOptions['functions']) =>
       ((await runCheck(check(ACCOUNTS, functions ? { functions } : {}), { email: 'x@acme.com', title })).evidence?.role as { role: string | null }).role;
     expect(await roleOf('Head of Procurement')).toBe('procurement');
     expect(await roleOf('General Counsel')).toBe('legal_and_compliance');

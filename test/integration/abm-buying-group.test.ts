@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyingGroup, createGate, memoryAccountStore, type AccountInput, type Verdict } from '../../src/index.js';
+import { buyingGroup, createGate, memoryAccountStore, type AccountInput, type BuyingGroupSummary, type Verdict } from '../../src/index.js';
 
 // One target account (Northwind) whose buying group is built lead by lead through a real
 // ABM gate, plus a non-target account and a company the store does not know.
@@ -151,7 +151,8 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
       expect((result.evidence?.role as { role: string | null }).role).toBe(step.role);
 
       // The account-level view agrees with the verdict.
-      const summary = await gate.accountSummary('northwind-logistics.de');
+      // The group check's summary is a BuyingGroupSummary (the gate's type is core's generic AccountSummary).
+      const summary = (await gate.accountSummary('northwind-logistics.de')) as BuyingGroupSummary | undefined;
       expect(summary).toMatchObject({ coverage: step.coverage, roles: step.roles, missingRoles: step.missing, contacts: step.contacts });
       expect(summary?.hasDecisionMaker).toBe(index >= 3);
     });
