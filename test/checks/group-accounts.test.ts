@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { companyKey, companyNameSimilarity } from '../../src/checks/company-name.js';
 import { parseCsv } from '../../src/checks/group/csv.js';
 import { contactDigest, isLeadGateError, memoryAccountStore, parseAccountRows } from '../../src/index.js';
 import { loadAccounts } from '../../src/node/index.js';
@@ -99,6 +101,21 @@ describe('memoryAccountStore', () => {
     const [member] = await store.contacts('g');
     member!.roles!.push('decision_maker');
     expect((await store.contacts('g'))[0]!.roles).toEqual(['end_user']);
+  });
+
+  it('the name index finds exactly what comparing every name finds (names of 6+ letters)', () => {
+    // A small alphabet, so names collide and near misses are common.
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e'), minLength: 6, maxLength: 12 });
+    fc.assert(
+      fc.asyncProperty(fc.uniqueArray(name, { minLength: 1, maxLength: 40 }), name, fc.constantFrom(0.6, 0.75, 0.9), async (names, query, threshold) => {
+        const rows = names.map((text, i) => ({ id: String(i), name: text, domains: [`n${i}.example`] }));
+        const found = (await memoryAccountStore(rows, { candidateSimilarity: threshold }).findAccounts({ companyName: query })).map((account) => account.id).sort();
+        const expected = rows.filter((row) => companyNameSimilarity(row.name, query) >= threshold).map((row) => row.id).sort();
+        expect(found).toEqual(expected);
+        expect(companyKey(query)).toBe(query);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('addContact is idempotent per digest and joins roles; an unknown account rejects', async () => {

@@ -88,7 +88,10 @@ export const ACCOUNT_STORE_METHODS = ['findAccounts', 'contacts', 'addContact'] 
 export interface MemoryAccountStoreOptions {
   /** Salt for the digests of contacts given with a raw `email`. Default `DEFAULT_CONTACT_SALT`. */
   salt?: string;
-  /** Names at least this similar (0–1) are returned as candidates. Default 0.6, below the check's match threshold, so near misses reach its evidence. */
+  /**
+   * Names at least this similar (0–1) are returned as candidates: set it to the check's
+   * `nameSimilarity` (which is what `buyingGroup({ accounts: rows })` does). Default 0.75.
+   */
   candidateSimilarity?: number;
 }
 
@@ -108,10 +111,10 @@ export interface MemoryAccountStoreOptions {
  */
 export function memoryAccountStore(accounts: readonly AccountInput[], options: MemoryAccountStoreOptions = {}): AccountStore {
   const records = parseAccountRows(accounts, options.salt === undefined ? {} : { salt: options.salt });
-  const candidateSimilarity = options.candidateSimilarity ?? 0.6;
+  const candidateSimilarity = options.candidateSimilarity ?? 0.75;
   const byId = new Map<string, Account>();
   const byDomain = new Map<string, string[]>();
-  const keys = new Map<string, string>();
+  const names = new NameIndex();
   const contacts = new Map<string, BuyingGroupContact[]>();
   for (const { contacts: members, ...account } of records) {
     if (byId.has(account.id)) {
@@ -120,7 +123,7 @@ export function memoryAccountStore(accounts: readonly AccountInput[], options: M
       for (const domain of account.domains) if (!known.domains.includes(domain)) known.domains.push(domain);
     } else {
       byId.set(account.id, { ...account, domains: [...account.domains] });
-      keys.set(account.id, companyKey(account.name));
+      names.add(account.id, companyKey(account.name));
       contacts.set(account.id, []);
     }
     for (const domain of account.domains) {
@@ -144,10 +147,7 @@ export function memoryAccountStore(accounts: readonly AccountInput[], options: M
         }
       }
       if (query.companyName) {
-        const key = companyKey(query.companyName);
-        if (key !== '') {
-          for (const [id, accountKey] of keys) if (companyKeySimilarity(key, accountKey) >= candidateSimilarity) found.add(id);
-        }
+        for (const id of names.similar(companyKey(query.companyName), candidateSimilarity)) found.add(id);
       }
       return [...found].map((id) => copy(byId.get(id)!));
     },
@@ -177,4 +177,61 @@ function addMember(members: BuyingGroupContact[], contact: BuyingGroupContact): 
 export function normalisedHost(value: string): string | undefined {
   const host = websiteHost(value);
   return host === undefined ? undefined : toAsciiDomain(host);
+}
+
+/**
+ * Company names indexed by their letter pairs, so a fuzzy lookup compares the query with
+ * the names that share enough pairs instead of every account (q-gram filtering). Within
+ * k edits, at most 3k distinct pairs of either name are lost (2 per insertion, deletion
+ * or substitution, 3 per swap of neighbours), so a name sharing fewer than
+ * `max(pairs(a), pairs(b)) − 3k` pairs cannot reach the threshold and is skipped without
+ * losing a match. Names that share no pair at all are never candidates: only names of
+ * about four letters or fewer could be that close, and a typo there is a different name.
+ */
+class NameIndex {
+  readonly #ids: string[] = [];
+  readonly #keys: string[] = [];
+  readonly #sizes: Array<{ length: number; pairs: number }> = [];
+  readonly #postings = new Map<string, number[]>();
+
+  add(id: string, key: string): void {
+    const slot = this.#ids.length;
+    const compact = key.replace(/ /g, '');
+    const pairs = letterPairs(compact);
+    this.#ids.push(id);
+    this.#keys.push(key);
+    this.#sizes.push({ length: compact.length, pairs: pairs.size });
+    for (const pair of pairs) {
+      const postings = this.#postings.get(pair);
+      if (postings) postings.push(slot);
+      else this.#postings.set(pair, [slot]);
+    }
+  }
+
+  /** Ids of the names at least `threshold` alike to `key` (see `companyKeySimilarity`). */
+  similar(key: string, threshold: number): string[] {
+    const compact = key.replace(/ /g, '');
+    if (compact === '') return [];
+    const pairs = letterPairs(compact);
+    const shared = new Map<number, number>();
+    for (const pair of pairs) {
+      for (const slot of this.#postings.get(pair) ?? []) shared.set(slot, (shared.get(slot) ?? 0) + 1);
+    }
+    const out: string[] = [];
+    for (const [slot, count] of shared) {
+      const size = this.#sizes[slot]!;
+      const edits = Math.floor((1 - threshold) * Math.max(compact.length, size.length));
+      if (count < Math.max(pairs.size, size.pairs) - 3 * edits) continue;
+      if (companyKeySimilarity(key, this.#keys[slot]!) >= threshold) out.push(this.#ids[slot]!);
+    }
+    return out;
+  }
+}
+
+/** The distinct pairs of adjacent characters: "acme" → ac, cm, me. */
+function letterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  if (text.length === 1) pairs.add(text);
+  return pairs;
 }

@@ -96,8 +96,10 @@ const OWNER: OptionsOwner = { name: 'buyingGroup', example: '{ accounts: memoryA
 export function resolveGroupOptions(input: unknown): ResolvedGroupOptions {
   const options = parseOptions(OWNER, optionsSchema, input) as BuyingGroupOptions;
   const salt = options.salt ?? DEFAULT_CONTACT_SALT;
+  const nameSimilarity = options.nameSimilarity ?? 0.75;
   const accounts = options.accounts;
-  const store = accounts === undefined ? undefined : Array.isArray(accounts) ? memoryAccountStore(accounts, { salt }) : (accounts as AccountStore);
+  const store =
+    accounts === undefined ? undefined : Array.isArray(accounts) ? memoryAccountStore(accounts, { salt, candidateSimilarity: nameSimilarity }) : (accounts as AccountStore);
   const given = options.requiredRoles ?? {};
   return {
     store,
@@ -108,7 +110,7 @@ export function resolveGroupOptions(input: unknown): ResolvedGroupOptions {
       (Object.hasOwn(DEFAULT_REQUIRED_ROLES, motion) ? DEFAULT_REQUIRED_ROLES[motion] : undefined) ??
       DEFAULT_REQUIRED_ROLES.inbound!,
     minCoverage: options.minCoverage ?? 0.5,
-    nameSimilarity: options.nameSimilarity ?? 0.75,
+    nameSimilarity,
     recordContacts: options.recordContacts ?? true,
     salt,
   };
