@@ -103,19 +103,42 @@ describe('memoryAccountStore', () => {
     expect((await store.contacts('g'))[0]!.roles).toEqual(['end_user']);
   });
 
-  it('the name index finds exactly what comparing every name finds (names of 6+ letters)', () => {
-    // A small alphabet, so names collide and near misses are common.
-    const name = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e'), minLength: 6, maxLength: 12 });
-    fc.assert(
-      fc.asyncProperty(fc.uniqueArray(name, { minLength: 1, maxLength: 40 }), name, fc.constantFrom(0.6, 0.75, 0.9), async (names, query, threshold) => {
-        const rows = names.map((text, i) => ({ id: String(i), name: text, domains: [`n${i}.example`] }));
-        const found = (await memoryAccountStore(rows, { candidateSimilarity: threshold }).findAccounts({ companyName: query })).map((account) => account.id).sort();
-        const expected = rows.filter((row) => companyNameSimilarity(row.name, query) >= threshold).map((row) => row.id).sort();
-        expect(found).toEqual(expected);
-        expect(companyKey(query)).toBe(query);
-      }),
+  it('the name index finds exactly what comparing every name finds (names of 6+ letters)', async () => {
+    // Accounts named by a few random edits of the query (substitute, insert, delete, swap),
+    // from a small alphabet, so near misses on both sides of each threshold are common.
+    const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const edit = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(), letter);
+    const mutate = (text: string, edits: Array<[number, number, string]>) =>
+      edits.reduce((word, [kind, at, char]) => {
+        const i = at % word.length;
+        if (kind === 0) return word.slice(0, i) + char + word.slice(i + 1);
+        if (kind === 1) return word.slice(0, i) + char + word.slice(i);
+        if (kind === 2) return word.slice(0, i) + word.slice(i + 1);
+        return i + 1 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word;
+      }, text);
+    let compared = 0;
+    let matched = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: letter, minLength: 8, maxLength: 14 }),
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(0.6, 0.75, 0.9),
+        async (query, editLists, threshold) => {
+          const names = [...new Set(editLists.map((edits) => mutate(query, edits)))].filter((name) => name.length >= 6);
+          const rows = names.map((text, i) => ({ id: String(i), name: text, domains: [`n${i}.example`] }));
+          const found = (await memoryAccountStore(rows, { candidateSimilarity: threshold }).findAccounts({ companyName: query })).map((account) => account.id).sort();
+          const expected = rows.filter((row) => companyNameSimilarity(row.name, query) >= threshold).map((row) => row.id).sort();
+          expect(found).toEqual(expected);
+          compared += rows.length;
+          matched += expected.length;
+        },
+      ),
       { numRuns: 300 },
     );
+    // The property saw real matches and real misses.
+    expect(matched).toBeGreaterThan(100);
+    expect(compared - matched).toBeGreaterThan(100);
+    expect(companyKey('abcdeab')).toBe('abcdeab');
   });
 
   it('addContact is idempotent per digest and joins roles; an unknown account rejects', async () => {

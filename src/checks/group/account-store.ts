@@ -220,7 +220,8 @@ class NameIndex {
     const out: string[] = [];
     for (const [slot, count] of shared) {
       const size = this.#sizes[slot]!;
-      const edits = Math.floor((1 - threshold) * Math.max(compact.length, size.length));
+      // The most edits that still reach the threshold; the epsilon keeps 0.1 × 10 from flooring to 0.
+      const edits = Math.floor((1 - threshold) * Math.max(compact.length, size.length) + 1e-9);
       if (count < Math.max(pairs.size, size.pairs) - 3 * edits) continue;
       if (companyKeySimilarity(key, this.#keys[slot]!) >= threshold) out.push(this.#ids[slot]!);
     }
