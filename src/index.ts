@@ -40,3 +40,12 @@ export { consentProvenance, CONSENT_CODES, CONSENT_REGIMES, CONTACT_CHANNELS, JU
 export type { ChannelModel, ChannelRule, ConsentCode, ConsentProvenanceOptions, ConsentRegime, ConsentText, ContactChannel, SuppressionKind, SuppressResult } from './checks/consent/index.js';
 export { icpFit, ICP_CODES, DEFAULT_SIGNAL_POINTS as ICP_DEFAULT_SIGNALS, DEFAULT_WEIGHTS as ICP_DEFAULT_WEIGHTS, FIT_ATTRIBUTES } from './checks/icp/index.js';
 export type { Audience, BehaviourSignal, FitAttribute, FitFactor, FitResult, FitTier, IcpCode, IcpProfile, IcpRange, IntentResult } from './checks/icp/index.js';
+export {
+  buyingGroup, memoryAccountStore, parseAccountRows, contactDigest, defaultPersonas, GROUP_CODES, BUYING_ROLES, DEFAULT_REQUIRED_ROLES, DEFAULT_CONTACT_SALT,
+} from './checks/group/index.js';
+export type {
+  Account, AccountInput, AccountQuery, AccountRecord, AccountStore, AccountStoreCallOptions, BuyingGroupContact, BuyingGroupOptions, BuyingGroupSummary,
+  BuyingRole, ContactInput, GroupCode, MatchSignal, MatchStrength, MemoryAccountStoreOptions, ParseAccountRowsOptions, Persona, RoleRequirement,
+} from './checks/group/index.js';
+export { companyKey, companyNameSimilarity } from './checks/company-name.js';
+export type { AccountSummary, CheckOperations } from './core/check.js';

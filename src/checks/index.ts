@@ -2,6 +2,7 @@ import type { Check } from '../core/check.js';
 import { consentProvenance } from './consent/index.js';
 import { emailValidity } from './email/index.js';
 import { icpFit } from './icp/index.js';
+import { buyingGroup } from './group/index.js';
 import { phoneValidity } from './phone/index.js';
 import { roleCurrency } from './role/index.js';
 import { sourceVerification } from './source/index.js';
@@ -18,6 +19,8 @@ export const BUILT_IN_CHECKS: Readonly<Record<string, (options: Record<string, u
   source: sourceVerification as (options: Record<string, unknown>) => Check,
   consent: consentProvenance as (options: Record<string, unknown>) => Check,
   icp: icpFit as (options: Record<string, unknown>) => Check,
+  // Needs an account store (`accounts`) to run; the motions do not name it (see its docs).
+  group: buyingGroup as (options: Record<string, unknown>) => Check,
 });
 
 /** Every built-in check with its default options, for the catalogue of codes. */

@@ -83,6 +83,37 @@ export interface CheckContext<C extends string = string> {
   pass(evidence?: Record<string, unknown>): CheckOutcome;
 }
 
+/**
+ * An account's buying group, as a check that keeps account state reports it (the
+ * built-in `group` check). Generic on purpose: roles are plain strings, so core knows
+ * nothing of personas or account stores.
+ */
+export interface AccountSummary {
+  accountId: string;
+  name: string;
+  /** On the target account list. */
+  target?: boolean;
+  /** Already a customer. */
+  customer?: boolean;
+  /** Weighted share of the required roles the contacts fill, 0–1, under the gate's motion. */
+  coverage: number;
+  /** Role → how many contacts play it. */
+  roles: Readonly<Record<string, number>>;
+  /** Required roles nobody plays yet, most important first. */
+  missingRoles: readonly string[];
+  /** How many contacts the account has. */
+  contacts: number;
+}
+
+/**
+ * Operations a check offers besides `run`, which the gate exposes as its own methods
+ * (`gate.accountSummary`). A check that has none leaves `operations` out.
+ */
+export interface CheckOperations {
+  /** Backs `gate.accountSummary(domain)`; `motion` is the gate's motion. Rejects when its store fails. */
+  accountSummary?(domain: string, options: { motion: string }): Promise<AccountSummary | undefined>;
+}
+
 /** The declaration given to `defineCheck`. */
 export interface CheckDefinition<C extends string> {
   /** Stable id: the gate de-duplicates checks by it, and logs and docs use it. */
@@ -98,6 +129,8 @@ export interface CheckDefinition<C extends string> {
   /** Keys are the stable rejection codes; values are a message or a full spec. */
   codes: { readonly [K in C]: string | CodeSpec };
   run(lead: Lead, ctx: CheckContext<C>): CheckOutcome | Promise<CheckOutcome>;
+  /** Extra operations the gate exposes (see {@link CheckOperations}). */
+  operations?: CheckOperations;
 }
 
 /** A check, ready to hand to a gate. Plain data plus one function. */
@@ -110,6 +143,7 @@ export interface Check<C extends string = string> {
   readonly timeoutMs: number | undefined;
   readonly codes: { readonly [K in C]: CodeSpec };
   run(lead: Lead, ctx: CheckContext<C>): CheckOutcome | Promise<CheckOutcome>;
+  readonly operations?: CheckOperations;
 }
 
 const CHECK_ID = /^[a-z][a-z0-9_-]*$/;
@@ -154,6 +188,7 @@ export function defineCheck<const C extends string>(definition: CheckDefinition<
     timeoutMs: definition.timeoutMs,
     codes: Object.freeze(codes),
     run: definition.run,
+    ...(definition.operations === undefined ? {} : { operations: Object.freeze({ ...definition.operations }) }),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome, Finding, LeadContext } from './check.js';
+import type { AccountSummary, Check, CheckOutcome, Finding, LeadContext } from './check.js';
 import { formatMessage } from './check.js';
 import { buildCatalogue, SYSTEM_CODES, type CodeInfo } from './codes.js';
 import { sha256Hex } from './digest.js';
@@ -31,6 +31,14 @@ export interface Gate {
   codes(): CodeInfo[];
   /** Resolves when every log write started so far has finished (or failed). */
   flush(): Promise<void>;
+  /**
+   * The buying group of the account at `domain` (a domain, website or email address),
+   * measured under this gate's motion: coverage, roles and missing roles. Delegates to
+   * the first check that offers `accountSummary` (the `group` check); `undefined` when
+   * the gate has none, or no single account has that domain. Rejects when the account
+   * store does: unlike `validate`, it is a question the caller asked directly.
+   */
+  accountSummary(domain: string): Promise<AccountSummary | undefined>;
 }
 
 /** What the public `createGate` supplies to the engine: the built-in presets and checks. */
@@ -178,6 +186,10 @@ export function assembleGate(rawOptions: GateOptions, defaults: GateDefaults): G
     checks,
     actionFor,
     codes: () => buildCatalogue(checks, [preset], overrides),
+    accountSummary: async (domain: string) => {
+      const operations = checks.find((check) => typeof check.operations?.accountSummary === 'function')?.operations;
+      return operations?.accountSummary ? operations.accountSummary(domain, { motion: preset.name }) : undefined;
+    },
     flush: async () => {
       while (pendingLogs.size > 0) await Promise.all([...pendingLogs]);
     },

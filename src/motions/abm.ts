@@ -38,6 +38,17 @@ export const abm = definePreset({
     ICP_REVENUE_OUT_OF_RANGE: 'flag',
     ICP_TECH_MISMATCH: 'flag',
     ICP_FIT_LOW: 'flag',
+    // group: the account is the unit (research §5: L2A required, coverage drives priority).
+    // The check joins the gate with `checks: [buyingGroup({ accounts })]`: an account store
+    // is not plain data, so this preset names only its actions. A lead outside the target
+    // list, or tied to no account, is out of scope; a thin group or one with nobody who
+    // can sign goes to a person to multithread (coverage is in the group's evidence).
+    GROUP_ACCOUNT_UNMATCHED: 'reject',
+    GROUP_ACCOUNT_AMBIGUOUS: 'review',
+    GROUP_NOT_TARGET_ACCOUNT: 'reject',
+    GROUP_ROLE_UNMAPPED: 'review',
+    GROUP_COVERAGE_LOW: 'review',
+    GROUP_NO_DECISION_MAKER: 'review',
   },
   onError: 'review',
 });

@@ -46,6 +46,14 @@ export const expansion = definePreset({
     ICP_TECH_MISMATCH: 'flag',
     ICP_FIT_LOW: 'flag',
     ICP_EXISTING_CUSTOMER: 'flag',
+    // group (with `buyingGroup({ accounts })`): the lead must be tied to the customer's
+    // account; coverage is measured against the customer's current group (which includes
+    // the champion the account team recorded) and drives cross-sell, so gaps are flagged.
+    GROUP_ACCOUNT_UNMATCHED: 'review',
+    GROUP_ACCOUNT_AMBIGUOUS: 'review',
+    GROUP_ROLE_UNMAPPED: 'flag',
+    GROUP_COVERAGE_LOW: 'flag',
+    GROUP_NO_DECISION_MAKER: 'flag',
   },
   onError: 'review',
 });

@@ -35,6 +35,9 @@ export const inbound = definePreset({
     CONSENT_IMPLIED_EXPIRED: 'flag',
     // ICP fit (icp check): BASE_ACTIONS already say what inbound needs (fit under the floor → review,
     // low intent → flag, sanctions and competitors → reject).
+    // group (with `buyingGroup({ accounts })`): context for routing only, as in BASE_ACTIONS,
+    // except a channel conflict, which is a note here: the lead came to us, not via the partner.
+    GROUP_OWNERSHIP_CONFLICT: 'flag',
   },
   onError: 'review',
 });

@@ -48,6 +48,14 @@ export const outbound = definePreset({
     ICP_INDUSTRY_EXCLUDED: 'reject',
     ICP_SIZE_OUT_OF_RANGE: 'reject',
     ICP_FIT_LOW: 'reject',
+    // group (with `buyingGroup({ accounts })`): a list record tied to no known account, or
+    // to several, is list hygiene for a person (research §5: L2A required for outbound);
+    // calling someone already in touch with us cold is worse than not calling.
+    GROUP_ACCOUNT_UNMATCHED: 'review',
+    GROUP_ACCOUNT_AMBIGUOUS: 'review',
+    GROUP_CONTACT_EXISTS: 'review',
+    // Multithreading cue (research §4.5, C8): noted, not held.
+    GROUP_NO_DECISION_MAKER: 'flag',
   },
   onError: 'review',
 });

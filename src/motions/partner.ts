@@ -43,6 +43,11 @@ export const partner = definePreset({
     CONSENT_GPC_OPTOUT: 'reject',
     // ICP fit (icp check): BASE_ACTIONS (review what a partner sent that does not fit; research §5:
     // "review only").
+    // group (with `buyingGroup({ accounts })`): L2A is what the channel-conflict check needs
+    // (research §5). Ownership conflict stays review (BASE_ACTIONS); an account the match
+    // cannot decide, or a person we already have, raises the same question: who sourced it.
+    GROUP_ACCOUNT_AMBIGUOUS: 'review',
+    GROUP_CONTACT_EXISTS: 'review',
   },
   onError: 'review',
 });

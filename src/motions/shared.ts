@@ -93,6 +93,19 @@ export const BASE_ACTIONS = {
   ICP_FIT_LOW: 'review',
   // Low engagement is a reason to nurture, never to reject (research §3.4 B9).
   ICP_INTENT_LOW: 'flag',
+  // group (buying-group context): informational unless a motion makes the account the
+  // unit. Runs only when the gate is given `buyingGroup({ accounts })`. A returning
+  // contact, a covered role and an account no single match decides are notes for routing.
+  GROUP_ACCOUNT_UNMATCHED: 'ignore',
+  GROUP_ACCOUNT_AMBIGUOUS: 'flag',
+  GROUP_NOT_TARGET_ACCOUNT: 'ignore',
+  GROUP_ROLE_UNMAPPED: 'ignore',
+  GROUP_ROLE_COVERED: 'flag',
+  GROUP_COVERAGE_LOW: 'ignore',
+  GROUP_NO_DECISION_MAKER: 'ignore',
+  GROUP_CONTACT_EXISTS: 'flag',
+  // Channel conflict needs a person in every motion that takes partner leads.
+  GROUP_OWNERSHIP_CONFLICT: 'review',
 } as const satisfies Record<string, Action>;
 
 /** The checks every motion runs with default options; each motion adds its own `role` options. */

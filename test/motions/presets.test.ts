@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buyingGroup,
   codes,
   createGate,
   emailValidity,
@@ -9,6 +10,7 @@ import {
   motions,
   sourceVerification,
   SYSTEM_CODES,
+  type AccountInput,
   type Action,
   type Decision,
   type Gate,
@@ -807,4 +809,95 @@ describe('source check: decisions that need the store or the deployment\'s secre
       for (const motion of MOTION_NAMES) expect(motions[motion].actions[code], `${motion} ${code}`).toBe(actions[motion]);
     }
   });
+});
+
+// The group check joins a gate only through `checks: [buyingGroup({ accounts })]` (an account
+// store is not plain data), so its rows run on gates given one. Hand-written, as above.
+// The rules checked against (issue 5): inbound treats group context as information; abm
+// makes the account the unit (unmatched or non-target → reject, coverage → review); partner
+// reviews ownership conflicts; expansion measures coverage against the customer's group.
+describe('group codes: every preset\'s decision, with buyingGroup({ accounts })', () => {
+  // Acme Robotics has a full buying group (a champion recorded on the CEO, for expansion).
+  const accounts = (): AccountInput[] => [
+    {
+      id: 'acme', name: 'Acme Robotics Ltd', domains: ['acme-robotics.com'], country: 'GB', target: true, customer: true, owner: 'rep-1',
+      contacts: [
+        { title: 'CEO', roles: ['champion'] }, { title: 'CFO' }, { title: 'IT Director' }, { title: 'Buyer' }, { title: 'Operations Analyst' },
+        { email: 'sam.lee@acme-robotics.com', title: 'Head of Operations' },
+      ],
+    },
+    { id: 'globex', name: 'Globex', domains: ['globex-industries.com'], target: false, contacts: [{ title: 'CEO' }, { title: 'CFO' }, { title: 'IT Director' }, { title: 'Buyer' }, { title: 'Operations Analyst' }] },
+    { id: 'initech', name: 'Initech', domains: ['initech.com'], target: true, customer: true },
+    { id: 'twin-1', name: 'Twin Co', domains: ['twin-co.com'], target: true },
+    { id: 'twin-2', name: 'Twin Co', domains: ['twin-co.com'], target: true },
+  ];
+  const at = (domain: string, changes: Record<string, unknown> = {}) =>
+    lead({ email: `new.person@${domain}`, website: `https://www.${domain}`, company: undefined, ...changes });
+
+  const GROUP_TABLE: Row[] = [
+    {
+      name: 'a new person at a target customer whose group is full',
+      input: at('acme-robotics.com', { title: 'Head of Operations', email: 'pat.new@acme-robotics.com' }),
+      codes: ['GROUP_ROLE_COVERED'],
+      decisions: all('accept'),
+    },
+    {
+      name: 'a company no account matches',
+      input: at('umbrella-corp.com', { company: 'Umbrella Corp' }),
+      codes: ['GROUP_ACCOUNT_UNMATCHED'],
+      decisions: { inbound: 'accept', abm: 'reject', outbound: 'review', partner: 'accept', expansion: 'review' },
+    },
+    {
+      name: 'an account not on the target list',
+      input: at('globex-industries.com'),
+      codes: ['GROUP_NOT_TARGET_ACCOUNT'],
+      decisions: { inbound: 'accept', abm: 'reject', outbound: 'accept', partner: 'accept', expansion: 'accept' },
+    },
+    {
+      name: 'the first person at a target account (thin group, nobody who can sign)',
+      input: at('initech.com'),
+      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER'],
+      decisions: { inbound: 'accept', abm: 'review', outbound: 'accept', partner: 'accept', expansion: 'accept' },
+    },
+    {
+      name: 'a person already in the group',
+      input: at('acme-robotics.com', { email: 'sam.lee@acme-robotics.com' }),
+      codes: ['GROUP_CONTACT_EXISTS'],
+      decisions: { inbound: 'accept', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'accept' },
+    },
+    {
+      name: 'a partner lead on an account direct sales owns',
+      input: at('acme-robotics.com', { source: { partnerId: 'p-9' } }),
+      codes: ['GROUP_OWNERSHIP_CONFLICT', 'GROUP_ROLE_COVERED'],
+      decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },
+    },
+    {
+      name: 'a title no persona fits (a function, no level)',
+      input: at('acme-robotics.com', { title: 'Marketing' }),
+      codes: ['GROUP_ROLE_UNMAPPED'],
+      decisions: { inbound: 'accept', abm: 'review', outbound: 'accept', partner: 'accept', expansion: 'accept' },
+    },
+    {
+      name: 'two accounts no rule can tell apart',
+      input: at('twin-co.com'),
+      codes: ['GROUP_ACCOUNT_AMBIGUOUS'],
+      decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },
+    },
+  ];
+
+  for (const row of GROUP_TABLE) {
+    describe(row.name, () => {
+      for (const motion of MOTION_NAMES) {
+        it(`${motion} → ${row.decisions[motion]}`, async () => {
+          // A fresh store per run: the check records each lead it judges.
+          const gate = createGate({ motion, checks: [buyingGroup({ accounts: accounts() })] });
+          const verdict = await gate.validate(row.input);
+          expect(findingCodes(verdict)).toEqual(sorted(row.codesIn?.[motion] ?? row.codes));
+          // Reasons drop the findings a motion ignores; each one kept carries the preset's action.
+          for (const reason of verdict.reasons) expect(reason.action).toBe(gate.actionFor(reason.code));
+          expect(verdict.decision).toBe(row.decisions[motion]);
+        });
+      }
+    });
+  }
 });

@@ -2,7 +2,7 @@ import type { CheckContext } from '../../core/check.js';
 import type { Lead } from '../../core/lead.js';
 import { domainsRelated } from '../email/domain-relation.js';
 import type { RoleCode } from './codes.js';
-import { sameCompany } from './company-name.js';
+import { sameCompany } from '../company-name.js';
 import type { RoleEnrichment } from './enrichment.js';
 import type { ResolvedRoleOptions } from './options.js';
 import { parseTitle } from './parse-title.js';
