@@ -7,6 +7,7 @@ export default defineConfig({
     index: 'src/index.ts',
     node: 'src/node/index.ts',
     server: 'src/server/index.ts',
+    redis: 'src/redis/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

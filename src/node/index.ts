@@ -1,3 +1,4 @@
 // Public API of `leadgate/node`: what needs Node's own modules (DNS, files).
 export { createMxResolver, type DnsLike, type MxAnswer, type MxResolver, type MxResolverOptions } from './mx.js';
 export { jsonlFileSink, type JsonlFileSink } from './jsonl-sink.js';
+export { jsonlFileOutbox, type JsonlFileOutbox, type JsonlFileOutboxOptions } from './jsonl-outbox.js';

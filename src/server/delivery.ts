@@ -1,6 +1,6 @@
 import type { Lead } from '../core/lead.js';
 import type { Verdict } from '../core/verdict.js';
-import { OutboxFullError, type Outbox, type OutboxEntry } from './outbox.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
 
 /** What `deliver` receives besides the lead and its verdict. */
 export interface DeliveryInfo {
@@ -123,7 +123,8 @@ export function createDelivery(settings: DeliverySettings): Delivery {
         emit({ type: 'queued', level: 'info', leadId: verdict.leadId, outbox: outbox.name });
         return 'queued';
       } catch (putError) {
-        full ||= putError instanceof OutboxFullError;
+        // By name, not instanceof: the CJS builds of two entries may each carry their own copy of the class.
+        full ||= (putError as { name?: unknown } | null)?.name === 'OutboxFullError';
         emit({ type: 'outbox_failed', level: 'error', outbox: outbox.name, operation: 'put', error: putError });
       }
     }
