@@ -28,7 +28,10 @@ export interface HandlerOptions {
    * local file takes the lead). Default: `memoryOutbox()`.
    */
   outbox?: Outbox | Outbox[];
-  /** Retry pacing, or `false` for no background timer (call `handler.delivery.retryDue()` yourself, e.g. from a cron trigger). */
+  /**
+   * Retry pacing, or `false` for no background timer: call `handler.delivery.retryDue()`
+   * yourself (e.g. from a Workers cron trigger); each pass then retries every waiting lead.
+   */
   retry?: RetryOptions | false;
   /** Keeps rejected leads (for audit or appeal): an outbox or a function. Default: rejected leads are logged with their codes only. */
   quarantine?: Outbox | ((lead: Lead, verdict: Verdict) => void | Promise<void>);
