@@ -87,19 +87,31 @@ export function createDelivery(settings: DeliverySettings): Delivery {
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const attempt = async (lead: Lead, verdict: Verdict, attemptNo: number): Promise<unknown> => {
-    const controller = new AbortController();
+    // The AbortController is made only if `deliver` reads `signal`, and the timer only if
+    // it returns a promise: a synchronous hand-off (an in-process queue) costs neither.
+    let controller: AbortController | undefined;
+    const info: DeliveryInfo = {
+      leadId: verdict.leadId,
+      attempt: attemptNo,
+      get signal() {
+        return (controller ??= new AbortController()).signal;
+      },
+    };
     let timeout: ReturnType<typeof setTimeout> | undefined;
     try {
-      await Promise.race([
-        Promise.resolve().then(() => deliver(lead, verdict, { leadId: verdict.leadId, attempt: attemptNo, signal: controller.signal })),
-        new Promise((_, reject) => {
-          timeout = setTimeout(() => {
-            const error = new DOMException(`deliver timed out after ${settings.timeoutMs} ms`, 'TimeoutError');
-            controller.abort(error);
-            reject(error);
-          }, settings.timeoutMs);
-        }),
-      ]);
+      const pending = deliver(lead, verdict, info);
+      if (pending && typeof (pending as Promise<void>).then === 'function') {
+        await Promise.race([
+          pending,
+          new Promise((_, reject) => {
+            timeout = setTimeout(() => {
+              const error = new DOMException(`deliver timed out after ${settings.timeoutMs} ms`, 'TimeoutError');
+              controller?.abort(error);
+              reject(error);
+            }, settings.timeoutMs);
+          }),
+        ]);
+      }
       emit({ type: 'delivered', level: 'info', leadId: verdict.leadId, attempt: attemptNo });
       return undefined;
     } catch (error) {

@@ -22,21 +22,18 @@ export function toNodeListener(handler: WebHandler): (req: IncomingMessage, res:
 }
 
 async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const controller = new AbortController();
-  // The client went away before the answer: let the handler stop reading.
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
   let response: Response;
   try {
-    response = await handler(toRequest(req, controller.signal), { remoteAddress: req.socket.remoteAddress });
+    // No AbortSignal on the Request: making one per request costs more than the lead
+    // handler gains from it (a client that goes away mid-body ends the body stream).
+    response = await handler(toRequest(req), { remoteAddress: req.socket.remoteAddress });
   } catch {
     response = new Response(null, { status: 500 });
   }
   await writeResponse(response, req, res);
 }
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+function toRequest(req: IncomingMessage): Request {
   // Express mounts strip their prefix from req.url but keep it in originalUrl.
   const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
   const host = req.headers.host ?? 'localhost';
@@ -63,7 +60,6 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   return new Request(url, {
     method,
     headers,
-    signal,
     ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
   } as RequestInit);
 }
@@ -103,10 +99,22 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
   }
   const reader = response.body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+    let chunk = await reader.read();
+    if (!chunk.done) {
+      const first = chunk.value;
+      chunk = await reader.read();
+      // A body of one chunk (every answer of the lead handler) goes out with a
+      // Content-Length in one write; anything longer is streamed.
+      if (chunk.done) {
+        if (!res.hasHeader('content-length')) res.setHeader('content-length', first.byteLength);
+        res.end(first);
+        return;
+      }
+      if (!res.write(first)) await new Promise((resolve) => res.once('drain', resolve));
+    }
+    while (!chunk.done) {
+      if (!res.write(chunk.value)) await new Promise((resolve) => res.once('drain', resolve));
+      chunk = await reader.read();
     }
     res.end();
   } catch {
