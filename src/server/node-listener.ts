@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { problem, problemResponse } from './problem.js';
 import type { ConnectionInfo } from './request-context.js';
 
 /** A web-standard handler, as `createHandler` returns. */
@@ -22,13 +23,21 @@ export function toNodeListener(handler: WebHandler): (req: IncomingMessage, res:
 }
 
 async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let response: Response;
+  let request: Request;
   try {
     // No AbortSignal on the Request: making one per request costs more than the lead
     // handler gains from it (a client that goes away mid-body ends the body stream).
-    response = await handler(toRequest(req), { remoteAddress: req.socket.remoteAddress });
+    request = toRequest(req);
   } catch {
-    response = new Response(null, { status: 500 });
+    // The Fetch standard refuses some methods Node parses (TRACE, TRACK): the client's doing, not a 500.
+    await writeResponse(problemResponse(problem('method-not-allowed', 405, 'Method not allowed.')), req, res);
+    return;
+  }
+  let response: Response;
+  try {
+    response = await handler(request, { remoteAddress: req.socket.remoteAddress });
+  } catch {
+    response = problemResponse(problem('internal-error', 500, 'The server failed to handle the request.'));
   }
   await writeResponse(response, req, res);
 }

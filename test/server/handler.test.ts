@@ -497,3 +497,21 @@ describe('options', () => {
     expect(() => createHandler({} as never)).toThrow(expect.objectContaining({ option: 'gate' }));
   });
 });
+
+describe('toNodeListener', () => {
+  it('methods the Fetch standard refuses (TRACE) get 405, not 500; HEAD /codes has headers and no body', async () => {
+    const { port } = await setup();
+    const trace = await rawRequest(port, { method: 'TRACE', path: '/leads' });
+    expect(trace.status).toBe(405);
+    const head = await rawRequest(port, { method: 'HEAD', path: '/codes' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('application/json');
+    expect(head.body).toBe('');
+  });
+
+  it('a malformed Host header still reaches the handler', async () => {
+    const { port } = await setup();
+    const response = await rawRequest(port, { path: '/leads', headers: { host: 'bad host^', 'content-type': 'application/json' }, chunks: [JSON.stringify(GOOD)] });
+    expect(response.status).toBe(200);
+  });
+});
