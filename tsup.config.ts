@@ -9,6 +9,7 @@ export default defineConfig({
     node: 'src/node/index.ts',
     server: 'src/server/index.ts',
     dom: 'src/dom/index.ts',
+    redis: 'src/redis/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

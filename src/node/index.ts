@@ -2,3 +2,4 @@
 export { createMxResolver, type DnsLike, type MxAnswer, type MxResolver, type MxResolverOptions } from './mx.js';
 export { jsonlFileSink, type JsonlFileSink } from './jsonl-sink.js';
 export { loadAccounts } from './accounts-file.js';
+export { jsonlFileOutbox, type JsonlFileOutbox, type JsonlFileOutboxOptions } from './jsonl-outbox.js';

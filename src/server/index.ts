@@ -7,3 +7,13 @@ export { signPartnerToken, verifyPartnerToken, parsePartnerToken, partnerSigning
 export type { PartnerDirectory, PartnerEntry, PartnerTokenProblem, PartnerTokenResult, SignPartnerTokenOptions, VerifyPartnerTokenOptions } from './partner-token.js';
 export { signReceipt, verifyReceipt, receiptMismatches, RECEIPT_FIELDS } from './receipt.js';
 export type { ReceiptClaims, ReceiptField, ReceiptInput, ReceiptProblem, ReceiptVerification, SignReceiptOptions } from './receipt.js';
+// Request handler, Node adapter, delivery with an outbox (issue 6).
+export { createHandler, type LeadHandler } from './handler.js';
+export type { HandlerOptions } from './handler-options.js';
+export { toNodeListener, type WebHandler } from './node-listener.js';
+export { defaultFieldMap, mapBody, type FieldMapper } from './field-map.js';
+export { clientAddress, requestContext, DEFAULT_CONTEXT_HEADERS, type ConnectionInfo, type TrustProxy } from './request-context.js';
+export { corsHeaders, type AllowedOrigins } from './cors.js';
+export { memoryOutbox, OutboxFullError, type MemoryOutboxOptions, type Outbox, type OutboxEntry } from './outbox.js';
+export { backoffDelay, createDelivery, type DeliverFunction, type Delivery, type DeliveryInfo, type HandlerEvent, type RetryOptions, type SubmitResult } from './delivery.js';
+export { problem, problemResponse, PROBLEM_CONTENT_TYPE, type Problem, type ProblemFinding, type ProblemKind } from './problem.js';

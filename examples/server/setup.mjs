@@ -1,0 +1,130 @@
+// What both example servers share: the gate, the delivery target, the outbox and the
+// handler options, configured from environment variables (see README.md).
+import { appendFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createGate, memoryStore } from 'leadgate';
+import { jsonlFileOutbox } from 'leadgate/node';
+import { createHandler, memoryOutbox } from 'leadgate/server';
+
+// Outside the repository: these files hold the leads themselves.
+const dataDir = join(tmpdir(), 'leadgate-example');
+
+/**
+ * Delivery target: POST to CRM_WEBHOOK_URL when set; otherwise append each lead to a
+ * JSONL file (a stand-in CRM you can read, and what the load bench counts).
+ */
+function deliveryTarget(env) {
+  if (env.CRM_WEBHOOK_URL) {
+    return {
+      async deliver(lead, verdict, { leadId, signal }) {
+        const response = await fetch(env.CRM_WEBHOOK_URL, {
+          method: 'POST',
+          signal,
+          // The receiver de-duplicates on the idempotency key: delivery is at-least-once.
+          headers: { 'content-type': 'application/json', 'idempotency-key': leadId },
+          body: JSON.stringify({ leadId, decision: verdict.decision, codes: verdict.reasons.map((r) => r.code), lead }),
+        });
+        if (!response.ok) throw new Error(`CRM answered ${response.status}`);
+      },
+      flush: async () => undefined,
+    };
+  }
+  const path = env.DELIVERIES_FILE ?? join(dataDir, 'deliveries.jsonl');
+  let pending = [];
+  let writing = Promise.resolve();
+  // Lines that arrive while a write is in flight go out together in the next append.
+  const flushSoon = () => {
+    writing = writing.then(async () => {
+      if (pending.length === 0) return;
+      const lines = pending;
+      pending = [];
+      await mkdir(dirname(path), { recursive: true });
+      await appendFile(path, lines.map((line) => line.text).join(''));
+      for (const line of lines) line.resolve();
+    }).catch((error) => {
+      for (const line of pending) line.reject(error);
+    });
+    return writing;
+  };
+  return {
+    path,
+    deliver(lead, verdict, { leadId }) {
+      return new Promise((resolve, reject) => {
+        pending.push({ text: `${JSON.stringify({ leadId, decision: verdict.decision, email: lead.email })}\n`, resolve, reject });
+        void flushSoon();
+      });
+    },
+    flush: () => flushSoon(),
+  };
+}
+
+/** Builds the handler and what the server needs to shut down cleanly. */
+export async function exampleHandler(env = process.env) {
+  let store = memoryStore();
+  let outbox = [memoryOutbox()];
+  let redis;
+  if (env.REDIS_URL) {
+    // Optional peer dependency: only loaded when REDIS_URL is set.
+    const { Redis } = await import('ioredis');
+    const { redisOutbox, redisStore } = await import('leadgate/redis');
+    // Fail fast while Redis is down (checks → SYSTEM_CHECK_FAILED → review) instead of
+    // queueing commands until it returns; ioredis reconnects in the background.
+    redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+    redis.on('error', () => undefined);
+    await new Promise((resolve) => redis.once('ready', resolve));
+    store = redisStore(redis, { prefix: 'leadgate-example:' });
+    // When Redis is down, the local file keeps the leads that could not be delivered.
+    outbox = [redisOutbox(redis, { prefix: 'leadgate-example:' }), jsonlFileOutbox(env.OUTBOX_FILE ?? join(dataDir, 'outbox.jsonl'))];
+  } else if (env.OUTBOX_FILE) {
+    outbox = [jsonlFileOutbox(env.OUTBOX_FILE)];
+  }
+  const secret = env.LEADGATE_SECRET ?? 'example-only-secret-change-me-0123456789';
+  if (!env.LEADGATE_SECRET) console.warn('LEADGATE_SECRET is not set: using the example secret (never in production).');
+
+  const gate = createGate({ motion: env.MOTION ?? 'inbound', store });
+  const target = deliveryTarget(env);
+  const handler = createHandler(gate, {
+    basePath: '/api',
+    deliver: target.deliver,
+    outbox,
+    formToken: { secret },
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+    redirects: { success: '/thanks.html', failure: '/' },
+    trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : false,
+  });
+  return {
+    handler,
+    deliveriesFile: target.path,
+    async close() {
+      await handler.close();
+      await target.flush();
+      redis?.disconnect();
+    },
+  };
+}
+
+/** The progressive-enhancement form: a plain HTML form that works with JavaScript off. */
+export const FORM_PAGE = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>leadgate example</title>
+<h1>Request a demo</h1>
+<form method="post" action="/api/leads">
+  <label>Work email <input name="email" type="email" required></label><br>
+  <label>First name <input name="first_name"></label>
+  <label>Last name <input name="last_name"></label><br>
+  <label>Job title <input name="job_title"></label>
+  <label>Company <input name="company"></label><br>
+  <label>Country (ISO code) <input name="country" maxlength="2"></label><br>
+  <label><input type="checkbox" name="lg_consent_given" value="true"> Send me product news by email</label><br>
+  <input name="lg_hp" tabindex="-1" autocomplete="off" style="position:absolute;left:-9999px" aria-hidden="true">
+  <button>Send</button>
+</form>
+<p id="error"></p>
+<script>
+  // With JavaScript on, show the codes the server put in the failure URL.
+  const codes = new URLSearchParams(location.search).get('codes');
+  if (codes) document.getElementById('error').textContent = 'Please check: ' + codes;
+</script>
+</html>`;
+
+export const THANKS_PAGE = '<!doctype html><meta charset="utf-8"><title>Thanks</title><h1>Thank you, we will be in touch.</h1>';
