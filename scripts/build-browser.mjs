@@ -49,6 +49,23 @@ const docsTextsOut = {
   },
 };
 
+// The motion presets give an action to every code of every check, but the browser gate
+// runs only the checks in BROWSER_CHECKS (src/browser/browser-gate.ts): the email check
+// and the gate's own SYSTEM_ codes. The other checks' rows would ship ~4 KB of tables the
+// page can never consult, so they are cut here; test/browser-build/ checks that the
+// browser gate's action for every code it can produce equals the server preset's.
+export const BROWSER_CODE_PREFIXES = ['EMAIL_', 'SYSTEM_'];
+const ACTION_ROW = /\n[ \t]*([A-Z][A-Z0-9]*_[A-Z0-9_]+):\s*'(?:reject|review|flag|ignore)',?/g;
+const serverOnlyActionsOut = {
+  name: 'leadgate-server-only-actions-out',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]src[\\/]motions[\\/][\w-]+\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(ACTION_ROW, (row, code) => (BROWSER_CODE_PREFIXES.some((prefix) => code.startsWith(prefix)) ? row : '')),
+      loader: 'ts',
+    }));
+  },
+};
+
 /**
  * Builds the IIFE. `write: false` returns the code instead of writing it; `minify:
  * false` keeps names readable, which the contents test uses to look for server code.
@@ -70,7 +87,7 @@ export async function buildBrowser({ write = true, minify = true, outfile = join
     banner: { js: `/*! leadgate ${version} | MIT */` },
     // zod/mini is a third of the budget; the browser build gets the subset leadgate uses.
     alias: { 'zod/mini': join(root, 'src', 'browser', 'zod-lite.ts') },
-    plugins: [shortLists, docsTextsOut],
+    plugins: [shortLists, docsTextsOut, serverOnlyActionsOut],
     metafile: true,
     write,
     logLevel: 'warning',

@@ -2,9 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrowser } from '../../scripts/build-browser.mjs';
 import { codesShownFor, fill, settle, until } from '../dom/harness.js';
+import { createGate, MOTION_NAMES } from '../../src/index.js';
 
 interface LeadGateGlobal {
-  createGate(options: { motion: string }): { checks: ReadonlyArray<{ id: string }>; validateSync(lead: unknown): { decision: string; reasons: Array<{ code: string }> } };
+  createGate(options: { motion: string }): {
+    checks: ReadonlyArray<{ id: string }>;
+    validateSync(lead: unknown): { decision: string; reasons: Array<{ code: string }> };
+    actionFor(code: string): string;
+    codes(): Array<{ code: string }>;
+  };
   attachGate: unknown;
   observeForms: unknown;
   beaconSink: unknown;
@@ -25,6 +31,17 @@ beforeAll(async () => {
 afterAll(() => global().stopAutoBinding());
 
 describe('the script-tag build, run in a page', () => {
+  it('gives every code its gate can produce the same action as the server preset (the build cuts only other checks\' rows)', () => {
+    for (const motion of MOTION_NAMES) {
+      const browser = global().createGate({ motion });
+      const server = createGate({ motion });
+      const codes = browser.codes().map((row) => row.code);
+      expect(codes).toContain('EMAIL_DISPOSABLE');
+      expect(codes).toContain('SYSTEM_CHECK_FAILED');
+      for (const code of codes) expect(browser.actionFor(code), `${motion} ${code}`).toBe(server.actionFor(code));
+    }
+  });
+
   it('exposes window.LeadGate with a gate that runs the email check only', () => {
     expect(Object.keys(global()).sort()).toEqual(['attachGate', 'beaconSink', 'checks', 'createGate', 'memorySink', 'motions', 'observeForms', 'stopAutoBinding']);
     expect(global().checks).toEqual(['email']);
