@@ -406,7 +406,9 @@ describe('state: keys, no store, failing store', () => {
       motion: 'inbound', store: broken, now: () => new Date(NOW.getTime() + 10_000),
       checks: [sourceVerification({ formTokenSecret: SECRET, velocity: false, duplicateLookbackDays: false })],
     });
-    const verdict = await gate.validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', source: { formToken: token } });
+    // A US lead: CAN-SPAM lets a work address be mailed without prior consent, so the consent
+    // check in the preset has nothing to add and the one reason is the source check's error.
+    const verdict = await gate.validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', country: 'US', source: { formToken: token } });
     expect(verdict.reasons.map((r) => r.code)).toEqual(['SYSTEM_CHECK_FAILED']);
     expect(verdict.decision).toBe('review');
   });

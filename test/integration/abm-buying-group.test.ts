@@ -8,12 +8,31 @@ const ACCOUNTS: AccountInput[] = [
   { id: '002-globex', name: 'Globex Corporation', domains: ['globex.com'], country: 'US', target: false },
 ];
 
+/**
+ * A complete email consent from the ABM landing page's form. Germany (and a lead with no
+ * country) needs opt-in for email, so without it every lead here would also carry
+ * CONSENT_MISSING (review in abm); this scenario is about the buying group.
+ */
+const FORM_CONSENT = {
+  given: true,
+  channels: ['email'],
+  purposes: ['marketing'],
+  textId: 'abm-landing-v1',
+  textHash: 'b'.repeat(64),
+  renderedChecked: false,
+  userInteracted: true,
+  requiredToSubmit: false,
+  capturedAt: '2026-03-02T10:00:00Z',
+  pageUrl: 'https://www.example.com/northwind',
+};
+
 const northwind = (local: string, title: string) => ({
   email: `${local}@northwind-logistics.de`,
   company: 'Northwind Logistics',
   website: 'https://www.northwind-logistics.de',
   country: 'DE',
   title,
+  consent: FORM_CONSENT,
 });
 
 const codesOf = (verdict: Verdict) => verdict.reasons.map((reason) => reason.code).sort();
@@ -28,6 +47,10 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
 
   // Default required roles: decision maker 3, budget holder 2, technical evaluator 2,
   // end user 1, influencer 1, procurement 1 (of 10).
+  // The abm preset also runs the icp check on its open profile, where fit rests on seniority
+  // and country: an entry-level title (the coordinator, the specialist) scores 47, under the
+  // floor of 50. ABM only flags ICP_FIT_LOW (the target list already decided fit), so it is
+  // among the reasons of those leads and changes none of the decisions.
   const steps: Array<{
     lead: ReturnType<typeof northwind>;
     role: string | null;
@@ -41,7 +64,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
     {
       lead: northwind('maria.keller', 'Marketing Coordinator'),
       role: 'end_user',
-      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER'],
+      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER', 'ICP_FIT_LOW'],
       decision: 'review',
       coverage: 0.1,
       roles: { end_user: 1 },
@@ -62,7 +85,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
       // A second end user adds a person but no coverage: a note, not a defect.
       lead: northwind('lena.fischer', 'Marketing Specialist'),
       role: 'end_user',
-      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER', 'GROUP_ROLE_COVERED'],
+      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER', 'GROUP_ROLE_COVERED', 'ICP_FIT_LOW'],
       decision: 'review',
       coverage: 0.2,
       roles: { end_user: 2, influencer: 1 },
@@ -84,7 +107,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
       // The first person again: a returning contact, the group does not change.
       lead: { ...northwind('Maria.Keller', 'Marketing Coordinator') },
       role: 'end_user',
-      codes: ['GROUP_CONTACT_EXISTS'],
+      codes: ['GROUP_CONTACT_EXISTS', 'ICP_FIT_LOW'],
       decision: 'accept',
       coverage: 0.5,
       roles: { end_user: 2, influencer: 1, decision_maker: 1 },
@@ -172,7 +195,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
     expect(codesOf(globex)).toEqual(['GROUP_COVERAGE_LOW', 'GROUP_NOT_TARGET_ACCOUNT']);
     expect(globex.reasons[0]).toMatchObject({ code: 'GROUP_NOT_TARGET_ACCOUNT', action: 'reject' });
     expect(globex.decision).toBe('reject');
-    const unknown = await gate.validate({ email: 'pat@umbrella.example', company: 'Umbrella Corporation', title: 'CEO' });
+    const unknown = await gate.validate({ email: 'pat@umbrella.example', company: 'Umbrella Corporation', title: 'CEO', consent: FORM_CONSENT });
     expect(codesOf(unknown)).toEqual(['GROUP_ACCOUNT_UNMATCHED']);
     expect(unknown.decision).toBe('reject');
   });
@@ -180,12 +203,15 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
   it('the same leads under inbound: group context is informational only', async () => {
     const inbound = createGate({ motion: 'inbound', checks: [buyingGroup({ accounts: memoryAccountStore(ACCOUNTS) })] });
     const first = await inbound.validate(northwind('maria.keller', 'Marketing Coordinator'));
-    expect(first.decision).toBe('accept');
-    expect(first.reasons).toEqual([]);
+    // The coordinator's fit (47) is under inbound's floor of 50, which the icp check sends to
+    // review: that is the only reason. The group's findings are dropped (`ignore`), not reasons.
+    expect(first.reasons.map((reason) => [reason.code, reason.action])).toEqual([['ICP_FIT_LOW', 'review']]);
+    expect(first.decision).toBe('review');
     expect(first.results.find((r) => r.check === 'group')?.findings.map((f) => f.code).sort()).toEqual(['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER']);
     // Coverage is measured against the motion's roles: the summary follows the gate's motion.
     expect((await inbound.accountSummary('northwind-logistics.de'))?.coverage).toBe(0.1);
-    const unknown = await inbound.validate({ email: 'pat@umbrella.example', company: 'Umbrella Corporation', title: 'CEO' });
+    const unknown = await inbound.validate({ email: 'pat@umbrella.example', company: 'Umbrella Corporation', title: 'CEO', consent: FORM_CONSENT });
+    expect(unknown.reasons).toEqual([]);
     expect(unknown.decision).toBe('accept');
   });
 

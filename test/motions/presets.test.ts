@@ -39,8 +39,8 @@ import { signPartnerToken } from '../../src/server/index.js';
 // - duplicates → review, except inbound and expansion (flag: our own returning contacts);
 // - stale (captured too long ago) → review where a motion sets a maximum age (outbound 90 d, partner 30 d).
 //
-// The consent check (issue 4) runs in every motion. The leads above the consent rows carry
-// no consent object, which means (research compliance_source.md §1.5, §1.6):
+// The consent check (issue 4) runs in every motion. The base lead and the email and phone
+// rows carry no consent object, which means (research compliance_source.md §1.5, §1.6):
 // - GB with a work address: a corporate subscriber, so PECR allows mail and live calls, but
 //   UK GDPR needs a recorded lawful basis: CONSENT_BASIS_MISSING. Inbound and expansion
 //   note it (flag: the person asked, or is a customer); abm, outbound and partner reject it
@@ -54,6 +54,9 @@ import { signPartnerToken } from '../../src/server/index.js';
 //   (inbound, partner), under 70 → reject (outbound), flag (abm, expansion); no company or an
 //   excluded industry → reject in abm; ICP_NOT_CUSTOMER → reject in expansion; existing
 //   customer in a new-logo motion → review; low intent → flag; partner: no behavioural scoring.
+// The checks were written apart and all run in every preset, so each row is about one subject:
+// the rows for source, icp and group give their leads the consent (and the partner id) that
+// keeps the other checks quiet; the consent rows and the base lead show the combined truth.
 
 const WEBSITE = 'https://www.acme-robotics.com';
 // Ofcom's range for drama (020 7946 0000–0999): a valid London fixed line that rings nowhere.
@@ -68,7 +71,8 @@ function lead(changes: Record<string, unknown> = {}): Record<string, unknown> {
     country: 'GB',
     company: 'Acme Robotics',
     title: 'Head of Operations',
-    // The partner motion requires a partner id (source check); the other motions ignore it.
+    // The partner motion requires a partner id (source check); the other presets' checks ignore
+    // it. The group check, which a gate adds, reads any lead with one as a partner lead.
     source: { partnerId: 'acme-reseller' },
   };
   for (const [key, value] of Object.entries(changes)) {
@@ -92,6 +96,17 @@ const FORM_CONSENT = {
   requiredToSubmit: false,
   capturedAt: '2025-06-01T09:30:00Z',
   pageUrl: 'https://www.acme-robotics.com/demo',
+};
+/**
+ * Consent every motion accepts for any lead of the table, a free-mail (individual) GB
+ * address included: a complete form consent for email and phone, collected on a partner's
+ * form that names us as the buyer. Rows about another check give it to a lead whose
+ * country or address needs opt-in, so that the row keeps testing its own subject.
+ */
+const CONSENT_FOR_EVERY_MOTION = {
+  ...FORM_CONSENT,
+  channels: ['email', 'phone'],
+  partner: { name: 'LeadCo', namesBuyer: true, sharedAt: '2025-06-02T00:00:00Z' },
 };
 const deLead = (consent: Record<string, unknown>) => lead({ country: 'DE', phone: '+49 30 901820', consent });
 const caLead = (relationship: Record<string, string>) =>
@@ -206,36 +221,39 @@ const TABLE: Row[] = [
     codes: ['PHONE_TYPE_SUSPECT', 'CONSENT_BASIS_MISSING'],
     decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'accept' },
   },
+  // Source rows (issue 4). Each lead records a lawful basis, so the consent check has nothing
+  // to say and the row tests the source check alone (the base lead above shows what a missing
+  // basis does).
   {
     name: 'honeypot filled (a bot)',
-    input: lead({ source: { partnerId: 'acme-reseller', honeypot: 'https://cheap-pills.example' } }),
+    input: lead({ source: { partnerId: 'acme-reseller', honeypot: 'https://cheap-pills.example' }, consent: LEGITIMATE_INTEREST }),
     codes: ['SOURCE_HONEYPOT'],
     decisions: all('reject'),
   },
   {
     name: 'no partner id, only a utm_source naming the partner',
-    input: lead({ source: { utm_source: 'acme-reseller' } }),
+    input: lead({ source: { utm_source: 'acme-reseller' }, consent: LEGITIMATE_INTEREST }),
     codes: [],
     codesIn: { partner: ['SOURCE_UNATTRIBUTED'] },
     decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'reject', expansion: 'accept' },
   },
   {
     name: 'captured 120 days ago (an old list or partner batch)',
-    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(120) } }),
+    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(120) }, consent: LEGITIMATE_INTEREST }),
     codes: [],
     codesIn: { outbound: ['SOURCE_STALE'], partner: ['SOURCE_STALE'] },
     decisions: { inbound: 'accept', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'accept' },
   },
   {
     name: 'captured 45 days ago: stale for partner leads only',
-    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(45) } }),
+    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(45) }, consent: LEGITIMATE_INTEREST }),
     codes: [],
     codesIn: { partner: ['SOURCE_STALE'] },
     decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'review', expansion: 'accept' },
   },
   {
     name: 'captured 10 days ago (near miss: fresh everywhere)',
-    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(10) } }),
+    input: lead({ source: { partnerId: 'acme-reseller', capturedAt: daysAgo(10) }, consent: LEGITIMATE_INTEREST }),
     codes: [],
     decisions: all('accept'),
   },
@@ -351,30 +369,33 @@ const TABLE: Row[] = [
   // ICP fit (icp check, issue 5). The presets run the OPEN profile: no include lists, the
   // sanctioned countries excluded; the fit counts seniority and country. Fit floors: 50, and
   // 70 in outbound; ICP_FIT_LOW → review (inbound, partner), flag (abm, expansion), reject (outbound).
+  // Each lead carries the consent its address and country need (a lawful basis for a GB work
+  // address; opt-in consent for a free-mail address and for Iran, which has no regime of its
+  // own), so the rows test the icp check alone.
   {
     name: 'free-mail address with no company name and no website: no account to route to',
-    input: lead({ email: 'jane.doe@gmail.com', company: undefined, website: undefined }),
+    input: lead({ email: 'jane.doe@gmail.com', company: undefined, website: undefined, consent: CONSENT_FOR_EVERY_MOTION }),
     codes: ['EMAIL_FREE_PROVIDER', 'ICP_COMPANY_MISSING'],
     decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'review' },
   },
   {
     // The fit also loses the country's points: 53, under outbound's floor of 70.
     name: 'sanctioned country (IR), no phone',
-    input: lead({ country: 'IR', phone: undefined }),
+    input: lead({ country: 'IR', phone: undefined, consent: CONSENT_FOR_EVERY_MOTION }),
     codes: ['ICP_GEO_EXCLUDED'],
     codesIn: { outbound: ['ICP_FIT_LOW', 'ICP_GEO_EXCLUDED', 'PHONE_MISSING'] },
     decisions: all('reject'),
   },
   {
     name: 'intern: fit 37, under every floor',
-    input: lead({ title: 'Marketing Intern' }),
+    input: lead({ title: 'Marketing Intern', consent: LEGITIMATE_INTEREST }),
     codes: ['ICP_FIT_LOW', 'ROLE_SENIORITY_LOW'],
     codesIn: { abm: ['ICP_FIT_LOW'] },
     decisions: { inbound: 'review', abm: 'accept', outbound: 'reject', partner: 'review', expansion: 'review' },
   },
   {
     name: 'senior individual contributor: fit 57, under outbound\'s floor only',
-    input: lead({ title: 'Senior Software Engineer' }),
+    input: lead({ title: 'Senior Software Engineer', consent: LEGITIMATE_INTEREST }),
     codes: [],
     codesIn: { outbound: ['ICP_FIT_LOW', 'ROLE_SENIORITY_LOW'] },
     decisions: { inbound: 'accept', abm: 'accept', outbound: 'reject', partner: 'accept', expansion: 'accept' },
@@ -382,7 +403,7 @@ const TABLE: Row[] = [
   {
     // Informational everywhere; partner leads are not scored on behaviour at all.
     name: 'behaviour under the MQL threshold (one pricing-page view)',
-    input: lead({ behaviour: [{ type: 'pricing_view', at: new Date().toISOString() }] }),
+    input: lead({ behaviour: [{ type: 'pricing_view', at: new Date().toISOString() }], consent: LEGITIMATE_INTEREST }),
     codes: ['ICP_INTENT_LOW'],
     codesIn: { partner: [] },
     decisions: all('accept'),
@@ -438,7 +459,9 @@ describe('icp codes under each motion, with a profile', () => {
     technologies: { required: ['salesforce'] },
     competitors: ['rival-robotics.com'],
   };
-  const fitting = (changes: Record<string, unknown> = {}) => lead({ industry: '511210', employees: 300, revenue: 20_000_000, tech: ['Salesforce'], ...changes });
+  // With a recorded lawful basis (GB work addresses), so the consent check leaves the icp codes alone.
+  const fitting = (changes: Record<string, unknown> = {}) =>
+    lead({ industry: '511210', employees: 300, revenue: 20_000_000, tech: ['Salesforce'], consent: LEGITIMATE_INTEREST, ...changes });
   const rows: Array<{ name: string; profile?: IcpProfile; input: Record<string, unknown>; codes: string[]; codesIn?: Partial<Record<MotionName, string[]>>; decisions: Decisions }> = [
     { name: 'fits the profile', input: fitting(), codes: [], decisions: all('accept') },
     {
@@ -680,14 +703,17 @@ describe('source check: decisions that need the store or the deployment\'s secre
   };
   // Distinct valid London numbers (Ofcom drama range 020 7946 0000–0999).
   const phone = (i: number) => `+44 20 7946 0${String(100 + i).padStart(3, '0')}`;
+  // The cases are about the source check: each lead records what the consent check needs (a
+  // lawful basis for a GB work address, opt-in consent for a free-mail one), so it stays quiet.
+  const consented = (changes: Record<string, unknown> = {}) => lead({ consent: LEGITIMATE_INTEREST, ...changes });
 
   const CASES: Array<{ name: string; run: (gate: Gate, tick: () => void) => Promise<Verdict>; codes: Partial<Record<MotionName, string[]>>; decisions: Decisions }> = [
     {
       name: 'the same person twice (second submission, Gmail dot variant)',
       run: async (gate, tick) => {
-        await gate.validate(lead({ email: 'jane.doe@gmail.com' }));
+        await gate.validate(lead({ email: 'jane.doe@gmail.com', consent: CONSENT_FOR_EVERY_MOTION }));
         tick();
-        return gate.validate(lead({ email: 'janedoe@gmail.com', phone: phone(1) }));
+        return gate.validate(lead({ email: 'janedoe@gmail.com', phone: phone(1), consent: CONSENT_FOR_EVERY_MOTION }));
       },
       codes: { inbound: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], abm: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], outbound: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], partner: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'], expansion: ['EMAIL_FREE_PROVIDER', 'SOURCE_DUPLICATE'] },
       decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'review' },
@@ -695,9 +721,9 @@ describe('source check: decisions that need the store or the deployment\'s secre
     {
       name: 'the same work address twice',
       run: async (gate, tick) => {
-        await gate.validate(lead());
+        await gate.validate(consented());
         tick();
-        return gate.validate(lead({ phone: phone(2) }));
+        return gate.validate(consented({ phone: phone(2) }));
       },
       codes: { inbound: ['SOURCE_DUPLICATE'], abm: ['SOURCE_DUPLICATE'], outbound: ['SOURCE_DUPLICATE'], partner: ['SOURCE_DUPLICATE'], expansion: ['SOURCE_DUPLICATE'] },
       decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'review', expansion: 'accept' },
@@ -706,10 +732,10 @@ describe('source check: decisions that need the store or the deployment\'s secre
       name: 'the 6th submission for one email within an hour (a stuffing loop)',
       run: async (gate, tick) => {
         for (let i = 0; i < 5; i++) {
-          await gate.validate(lead({ phone: phone(i) }), { ip: `192.0.2.${i + 1}` });
+          await gate.validate(consented({ phone: phone(i) }), { ip: `192.0.2.${i + 1}` });
           tick();
         }
-        return gate.validate(lead({ phone: phone(9) }), { ip: '192.0.2.99' });
+        return gate.validate(consented({ phone: phone(9) }), { ip: '192.0.2.99' });
       },
       codes: Object.fromEntries(MOTION_NAMES.map((m) => [m, ['SOURCE_DUPLICATE', 'SOURCE_VELOCITY']])),
       decisions: all('reject'),
@@ -718,10 +744,10 @@ describe('source check: decisions that need the store or the deployment\'s secre
       name: '21 different people from one IP within 10 minutes (an office, or a bot farm)',
       run: async (gate, tick) => {
         for (let i = 0; i < 20; i++) {
-          await gate.validate(lead({ email: `person${i}@acme-robotics.com`, phone: phone(i) }), { ip: '203.0.113.7' });
+          await gate.validate(consented({ email: `person${i}@acme-robotics.com`, phone: phone(i) }), { ip: '203.0.113.7' });
           tick();
         }
-        return gate.validate(lead({ email: 'person99@acme-robotics.com', phone: phone(99) }), { ip: '203.0.113.7' });
+        return gate.validate(consented({ email: 'person99@acme-robotics.com', phone: phone(99) }), { ip: '203.0.113.7' });
       },
       // Outbound lists come from one importer and partner feeds from the partner's servers: IP is not counted there.
       codes: { inbound: ['SOURCE_VELOCITY_SHARED'], abm: ['SOURCE_VELOCITY_SHARED'], outbound: [], partner: [], expansion: ['SOURCE_VELOCITY_SHARED'] },
@@ -731,10 +757,10 @@ describe('source check: decisions that need the store or the deployment\'s secre
       name: '20 different people from one IP within 10 minutes (near miss)',
       run: async (gate, tick) => {
         for (let i = 0; i < 19; i++) {
-          await gate.validate(lead({ email: `person${i}@acme-robotics.com`, phone: phone(i) }), { ip: '203.0.113.7' });
+          await gate.validate(consented({ email: `person${i}@acme-robotics.com`, phone: phone(i) }), { ip: '203.0.113.7' });
           tick();
         }
-        return gate.validate(lead({ email: 'person99@acme-robotics.com', phone: phone(99) }), { ip: '203.0.113.7' });
+        return gate.validate(consented({ email: 'person99@acme-robotics.com', phone: phone(99) }), { ip: '203.0.113.7' });
       },
       codes: {},
       decisions: all('accept'),
@@ -743,10 +769,10 @@ describe('source check: decisions that need the store or the deployment\'s secre
       name: '51 different people from one company domain within an hour',
       run: async (gate, tick) => {
         for (let i = 0; i < 50; i++) {
-          await gate.validate(lead({ email: `person${i}@acme-robotics.com`, phone: phone(i) }));
+          await gate.validate(consented({ email: `person${i}@acme-robotics.com`, phone: phone(i) }));
           tick();
         }
-        return gate.validate(lead({ email: 'person99@acme-robotics.com', phone: phone(99) }));
+        return gate.validate(consented({ email: 'person99@acme-robotics.com', phone: phone(99) }));
       },
       // A buying group (abm), a list (outbound) and a customer's staff (expansion) are many people at one domain by design.
       codes: { inbound: ['SOURCE_VELOCITY_SHARED'], abm: [], outbound: [], partner: ['SOURCE_VELOCITY_SHARED'], expansion: [] },
@@ -776,8 +802,11 @@ describe('source check: decisions that need the store or the deployment\'s secre
       now: () => START,
       checks: [sourceVerification({ ...motions.partner.checks.source, partners: { 'acme-reseller': { secret } } })],
     });
-    const signedLead = lead({ source: { partnerId: 'acme-reseller', partnerToken: await signPartnerToken(lead(), { partnerId: 'acme-reseller', secret, timestamp: START }) } });
-    expect((await gate.validate(signedLead)).decision).toBe('accept');
+    const body = consented();
+    const signedLead = consented({ source: { partnerId: 'acme-reseller', partnerToken: await signPartnerToken(body, { partnerId: 'acme-reseller', secret, timestamp: START }) } });
+    const accepted = await gate.validate(signedLead);
+    expect(findingCodes(accepted)).toEqual([]);
+    expect(accepted.decision).toBe('accept');
     const replay = await gate.validate(signedLead);
     // A replay is not genuine, so it does not count as the person's second visit either.
     expect(findingCodes(replay)).toEqual(['SOURCE_TOKEN_INVALID']);
@@ -785,7 +814,7 @@ describe('source check: decisions that need the store or the deployment\'s secre
     const forged = await gate.validate({ ...signedLead, title: 'CEO' });
     expect(findingCodes(forged)).toEqual(['SOURCE_TOKEN_INVALID']);
     expect(forged.decision).toBe('reject');
-    const unsigned = await gate.validate(lead({ email: 'john.roe@acme-robotics.com', phone: phone(5) }));
+    const unsigned = await gate.validate(consented({ email: 'john.roe@acme-robotics.com', phone: phone(5) }));
     expect(findingCodes(unsigned)).toEqual(['SOURCE_TOKEN_INVALID']);
     expect(unsigned.decision).toBe('reject');
   });
@@ -818,9 +847,12 @@ describe('source check: decisions that need the store or the deployment\'s secre
 // reviews ownership conflicts; expansion measures coverage against the customer's group.
 describe('group codes: every preset\'s decision, with buyingGroup({ accounts })', () => {
   // Acme Robotics has a full buying group (a champion recorded on the CEO, for expansion).
+  // It is owned by a rep and registered to acme-reseller, the partner every lead of the table
+  // names (the partner motion's source check requires a partner id, and the group check reads
+  // any lead with one as a partner lead): only a lead from another partner is a channel conflict.
   const accounts = (): AccountInput[] => [
     {
-      id: 'acme', name: 'Acme Robotics Ltd', domains: ['acme-robotics.com'], country: 'GB', target: true, customer: true, owner: 'rep-1',
+      id: 'acme', name: 'Acme Robotics Ltd', domains: ['acme-robotics.com'], country: 'GB', target: true, customer: true, owner: 'rep-1', partnerId: 'acme-reseller',
       contacts: [
         { title: 'CEO', roles: ['champion'] }, { title: 'CFO' }, { title: 'IT Director' }, { title: 'Buyer' }, { title: 'Operations Analyst' },
         { email: 'sam.lee@acme-robotics.com', title: 'Head of Operations' },
@@ -831,8 +863,9 @@ describe('group codes: every preset\'s decision, with buyingGroup({ accounts })'
     { id: 'twin-1', name: 'Twin Co', domains: ['twin-co.com'], target: true },
     { id: 'twin-2', name: 'Twin Co', domains: ['twin-co.com'], target: true },
   ];
+  // With a recorded lawful basis (GB work addresses), so the consent check leaves the group codes alone.
   const at = (domain: string, changes: Record<string, unknown> = {}) =>
-    lead({ email: `new.person@${domain}`, website: `https://www.${domain}`, company: undefined, ...changes });
+    lead({ email: `new.person@${domain}`, website: `https://www.${domain}`, company: undefined, consent: LEGITIMATE_INTEREST, ...changes });
 
   const GROUP_TABLE: Row[] = [
     {
@@ -866,7 +899,8 @@ describe('group codes: every preset\'s decision, with buyingGroup({ accounts })'
       decisions: { inbound: 'accept', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'accept' },
     },
     {
-      name: 'a partner lead on an account direct sales owns',
+      // The direct-sales flavour (an owned account registered to no partner) is in test/checks/group.test.ts.
+      name: 'a partner lead on an account registered to another partner',
       input: at('acme-robotics.com', { source: { partnerId: 'p-9' } }),
       codes: ['GROUP_OWNERSHIP_CONFLICT', 'GROUP_ROLE_COVERED'],
       decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },

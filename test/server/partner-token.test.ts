@@ -143,7 +143,17 @@ describe("partner tokens in the source check: 'SOURCE_TOKEN_INVALID'", () => {
     expect((await runCheck(lookup, await signed(), { now: seconds(1) })).codes).toEqual([]);
     const failing = sourceVerification({ partners: async () => { throw new Error('vault down'); }, velocity: false, duplicateLookbackDays: false });
     const gate = createGate({ motion: 'partner', checks: [failing], now: () => seconds(1) });
-    const verdict = await gate.validate(await signed());
+    // The partner motion also runs the consent check: a German lead needs the partner's opt-in
+    // consent naming us as the buyer, or CONSENT_MISSING (reject) would hide the error's review.
+    const consented = {
+      ...baseLead(),
+      consent: {
+        given: true, channels: ['email'], purposes: ['marketing'], textId: 'acme-reseller-webinar-v2', textHash: 'c'.repeat(64),
+        renderedChecked: false, userInteracted: true, requiredToSubmit: false, capturedAt: '2026-11-23T11:55:00Z',
+        pageUrl: 'https://acme-reseller.example/webinar', partner: { name: 'acme-reseller', namesBuyer: true, sharedAt: '2026-11-23T11:58:00Z' },
+      },
+    };
+    const verdict = await gate.validate(await signed(consented));
     expect(verdict.reasons.map((r) => r.code)).toEqual(['SYSTEM_CHECK_FAILED']);
     expect(verdict.decision).toBe('review');
   });
