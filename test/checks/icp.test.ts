@@ -212,6 +212,16 @@ describe('icpFit: the fit score', () => {
     expect(await codesOf({ ...profile, fitFloor: 60 }, middling, 'outbound')).not.toContain('ICP_FIT_LOW');
   });
 
+  it('no ICP_FIT_LOW on a profile that scores seniority only (the open profile): the role floor owns that', async () => {
+    const intern = { email: 'jane.doe@acme-robotics.com', company: 'Acme Robotics', country: 'GB', title: 'Marketing Intern' };
+    const open = await run(undefined, intern, 'outbound');
+    expect(open.evidence?.scores).toMatchObject({ fit: expect.any(Number) });
+    expect((open.evidence?.scores as { fit: number }).fit).toBeLessThan(70);
+    expect(open.codes).not.toContain('ICP_FIT_LOW');
+    // An excluded-countries list is a criterion beyond the default sanctions: now the floor applies.
+    expect(await codesOf({ countries: { exclude: ['FR'] } }, intern, 'outbound')).toContain('ICP_FIT_LOW');
+  });
+
   it('weights and tiers are options', async () => {
     const evidence = await evidenceOf({ ...profile, weights: { seniority: 0 }, tiers: { a: 99, b: 90, c: 10 } }, FULL);
     expect(evidence.fit).toBe(100);

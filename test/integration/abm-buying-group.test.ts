@@ -47,10 +47,8 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
 
   // Default required roles: decision maker 3, budget holder 2, technical evaluator 2,
   // end user 1, influencer 1, procurement 1 (of 10).
-  // The abm preset also runs the icp check on its open profile, where fit rests on seniority
-  // and country: an entry-level title (the coordinator, the specialist) scores 47, under the
-  // floor of 50. ABM only flags ICP_FIT_LOW (the target list already decided fit), so it is
-  // among the reasons of those leads and changes none of the decisions.
+  // The abm preset also runs the icp check on its open profile, which scores seniority only
+  // and so reports no ICP_FIT_LOW (the role check owns seniority): the group decides here.
   const steps: Array<{
     lead: ReturnType<typeof northwind>;
     role: string | null;
@@ -64,7 +62,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
     {
       lead: northwind('maria.keller', 'Marketing Coordinator'),
       role: 'end_user',
-      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER', 'ICP_FIT_LOW'],
+      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER'],
       decision: 'review',
       coverage: 0.1,
       roles: { end_user: 1 },
@@ -85,7 +83,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
       // A second end user adds a person but no coverage: a note, not a defect.
       lead: northwind('lena.fischer', 'Marketing Specialist'),
       role: 'end_user',
-      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER', 'GROUP_ROLE_COVERED', 'ICP_FIT_LOW'],
+      codes: ['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER', 'GROUP_ROLE_COVERED'],
       decision: 'review',
       coverage: 0.2,
       roles: { end_user: 2, influencer: 1 },
@@ -107,7 +105,7 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
       // The first person again: a returning contact, the group does not change.
       lead: { ...northwind('Maria.Keller', 'Marketing Coordinator') },
       role: 'end_user',
-      codes: ['GROUP_CONTACT_EXISTS', 'ICP_FIT_LOW'],
+      codes: ['GROUP_CONTACT_EXISTS'],
       decision: 'accept',
       coverage: 0.5,
       roles: { end_user: 2, influencer: 1, decision_maker: 1 },
@@ -203,10 +201,9 @@ describe('ABM: a sequence of leads from one account builds its buying group', ()
   it('the same leads under inbound: group context is informational only', async () => {
     const inbound = createGate({ motion: 'inbound', checks: [buyingGroup({ accounts: memoryAccountStore(ACCOUNTS) })] });
     const first = await inbound.validate(northwind('maria.keller', 'Marketing Coordinator'));
-    // The coordinator's fit (47) is under inbound's floor of 50, which the icp check sends to
-    // review: that is the only reason. The group's findings are dropped (`ignore`), not reasons.
-    expect(first.reasons.map((reason) => [reason.code, reason.action])).toEqual([['ICP_FIT_LOW', 'review']]);
-    expect(first.decision).toBe('review');
+    // The group's findings are dropped (`ignore`), not reasons: the coordinator is accepted.
+    expect(first.reasons.map((reason) => [reason.code, reason.action])).toEqual([]);
+    expect(first.decision).toBe('accept');
     expect(first.results.find((r) => r.check === 'group')?.findings.map((f) => f.code).sort()).toEqual(['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER']);
     // Coverage is measured against the motion's roles: the summary follows the gate's motion.
     expect((await inbound.accountSummary('northwind-logistics.de'))?.coverage).toBe(0.1);

@@ -383,22 +383,24 @@ const TABLE: Row[] = [
     name: 'sanctioned country (IR), no phone',
     input: lead({ country: 'IR', phone: undefined, consent: CONSENT_FOR_EVERY_MOTION }),
     codes: ['ICP_GEO_EXCLUDED'],
-    codesIn: { outbound: ['ICP_FIT_LOW', 'ICP_GEO_EXCLUDED', 'PHONE_MISSING'] },
+    codesIn: { outbound: ['ICP_GEO_EXCLUDED', 'PHONE_MISSING'] },
     decisions: all('reject'),
   },
   {
-    name: 'intern: fit 37, under every floor',
+    // The open profile scores seniority only (fit 37 here), so ICP_FIT_LOW is not reported:
+    // the role check's floor per motion decides, and abm has none.
+    name: 'intern: fit 37 on the open profile, judged by the role floors only',
     input: lead({ title: 'Marketing Intern', consent: LEGITIMATE_INTEREST }),
-    codes: ['ICP_FIT_LOW', 'ROLE_SENIORITY_LOW'],
-    codesIn: { abm: ['ICP_FIT_LOW'] },
-    decisions: { inbound: 'review', abm: 'accept', outbound: 'reject', partner: 'review', expansion: 'review' },
+    codes: ['ROLE_SENIORITY_LOW'],
+    codesIn: { abm: [] },
+    decisions: { inbound: 'review', abm: 'accept', outbound: 'review', partner: 'review', expansion: 'review' },
   },
   {
-    name: 'senior individual contributor: fit 57, under outbound\'s floor only',
+    name: 'senior individual contributor: fit 57 on the open profile, below outbound\'s role floor only',
     input: lead({ title: 'Senior Software Engineer', consent: LEGITIMATE_INTEREST }),
     codes: [],
-    codesIn: { outbound: ['ICP_FIT_LOW', 'ROLE_SENIORITY_LOW'] },
-    decisions: { inbound: 'accept', abm: 'accept', outbound: 'reject', partner: 'accept', expansion: 'accept' },
+    codesIn: { outbound: ['ROLE_SENIORITY_LOW'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'review', partner: 'accept', expansion: 'accept' },
   },
   {
     // Informational everywhere; partner leads are not scored on behaviour at all.

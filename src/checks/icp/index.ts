@@ -90,7 +90,7 @@ function judgeLead(lead: Lead, profile: ResolvedProfile, ctx: CheckContext<IcpCo
   const fit = scoreFit(lead, title, profile);
   for (const finding of fit.findings) report(finding.code, finding.field, finding.data);
   const fitFloor = profile.fitFloor ?? motion.fitFloor;
-  if (fit.fit < fitFloor && fit.confidence >= profile.minConfidence) {
+  if (fit.fit < fitFloor && fit.confidence >= profile.minConfidence && profileConstrainsFit(fit, profile)) {
     report('ICP_FIT_LOW', 'company', { fit: fit.fit, floor: fitFloor, tier: fit.tier, confidence: fit.confidence });
   }
 
@@ -151,4 +151,16 @@ function intentEvidence(intent: IntentResult, mqlThreshold: number, profile: Res
     ignored: intent.ignored,
     byType: intent.byType,
   };
+}
+
+/**
+ * Whether the profile says anything about fit beyond seniority and the default sanctions
+ * rule. The presets' open profile does not: its fit is the title's seniority alone, which
+ * the role check already judges against each motion's own floor (inbound and partner
+ * accept entry level on purpose), so ICP_FIT_LOW there would review every coordinator
+ * the role floor accepts. The score is still computed and reported either way.
+ */
+function profileConstrainsFit(fit: FitResult, profile: ResolvedProfile): boolean {
+  const onlySanctions = profile.countryExclude.size === 0 && !profile.countryInclude;
+  return fit.factors.some((factor) => factor.attribute !== 'seniority' && !(factor.attribute === 'country' && onlySanctions));
 }
