@@ -7,6 +7,10 @@ export default defineConfig({
     index: 'src/index.ts',
     node: 'src/node/index.ts',
     server: 'src/server/index.ts',
+    // The `leadgate` bin and the worker thread `audit()` starts (dist/audit-worker.js,
+    // found beside the module that starts it).
+    cli: 'src/cli/main.ts',
+    'audit-worker': 'src/node/audit-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
