@@ -21,9 +21,12 @@ export function maskPersonalData(field: string | undefined, value: string): stri
   }
 }
 
-/** `jane.doe@acme.example` → `j***@acme.example`; text without `@` → `***`. */
+/**
+ * `jane.doe@acme.example` → `j***@acme.example`; text without `@` → `***`. Everything
+ * from the first `@` stays, so `a@@b.example` still shows why it failed.
+ */
 export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
+  const at = email.indexOf('@');
   if (at < 1) return '***';
   return `${[...email][0]}***${email.slice(at)}`;
 }
