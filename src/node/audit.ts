@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAuditGate, type AuditGateSpec } from './audit-gate.js';
@@ -24,8 +24,9 @@ export interface AuditOptions {
   /** CSV delimiter; default detected from the header line. */
   delimiter?: string;
   /**
-   * Worker threads. `'auto'` (default) uses one per core for files of at least
-   * {@link AUTO_WORKERS_MIN_BYTES}, and none for smaller files or stateful gates.
+   * Worker threads. `'auto'` (default) uses one per idle core (cores minus the 1-minute
+   * load average, when at least 2) for files of at least {@link AUTO_WORKERS_MIN_BYTES},
+   * and none for smaller files, busy machines or stateful gates.
    * `1` validates on the calling thread.
    */
   workers?: number | 'auto';
@@ -64,11 +65,12 @@ export class AuditInputError extends Error {
 }
 
 /**
- * Files at least this big are audited on worker threads by default. Below it, starting
- * workers (each loads the checks and their data) costs more than it saves; measured in
- * bench/audit.mjs (see bench/README.md, "Audit").
+ * Files at least this big may be audited on worker threads by default (about 35,000 rows
+ * of a 20-column export). Below it, starting workers (each loads the checks and their
+ * data, and warms up its own JIT) costs more than it can save. See bench/README.md,
+ * "Audit", for what was measured and what was not.
  */
-export const AUTO_WORKERS_MIN_BYTES = 2 * 1024 * 1024;
+export const AUTO_WORKERS_MIN_BYTES = 8 * 1024 * 1024;
 const BATCH_ROWS = 512;
 const READ_CHUNK_BYTES = 1024 * 1024;
 const DNS_CONCURRENCY = 16;
@@ -241,8 +243,12 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 function chooseWorkers(requested: number | 'auto', size: number, stateful: boolean): number {
   // A stateful check must see every lead in one place (see AuditGate.stateful).
   if (stateful) return 1;
-  if (requested === 'auto') return size >= AUTO_WORKERS_MIN_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 1;
-  return Math.max(1, Math.floor(requested));
+  if (requested !== 'auto') return Math.max(1, Math.floor(requested));
+  if (size < AUTO_WORKERS_MIN_BYTES) return 1;
+  // Workers pay only with idle cores: on a busy machine they compete with each other and
+  // with the main thread, and the run gets slower (measured: bench/README.md, "Audit").
+  const idle = Math.floor(availableParallelism() - loadavg()[0]!);
+  return idle >= 2 ? Math.min(idle, 8) : 1;
 }
 
 function defaultWorkerScript(): URL {

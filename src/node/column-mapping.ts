@@ -242,7 +242,7 @@ let countryNames: Map<string, string> | undefined;
  * Node ships, via `Intl.DisplayNames`); a two-letter code passes through for the gate.
  */
 export function countryCode(raw: string): string {
-  if (raw.length <= 3) return raw;
+  if (raw.length <= 2) return raw;
   countryNames ??= buildCountryNames();
   return countryNames.get(normalizeHeader(raw)) ?? raw;
 }

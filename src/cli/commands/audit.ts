@@ -30,7 +30,7 @@ Options:
   --delimiter <char>       CSV delimiter (default: detected from the header: , ; tab |)
   --dns                    look up MX records (off by default: offline and deterministic)
   --dns-concurrency <n>    MX lookups in flight per thread (default 16)
-  --workers <n|auto>       threads that validate (default auto: one per core for files over 2 MB)
+  --workers <n|auto>       threads that validate (default auto: one per idle core for files over 8 MB)
   --fail-over <percent>    exit 3 when more than this share of leads is rejected
   --show-personal-data     show emails, phones and names in reports (default: masked)
   -q, --quiet              no progress bar and no notes on stderr
