@@ -236,6 +236,7 @@ function convert(target: string, raw: string): unknown {
 }
 
 let countryNames: Map<string, string> | undefined;
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
 
 /**
  * `Germany`, `germany`, `United States` → `DE`, `US` (English names from the ICU data
@@ -253,6 +254,8 @@ function buildCountryNames(): Map<string, string> {
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
+      // Deprecated codes (UK, BU, DD) canonicalise to another; groupings (EU, UN) are no country.
+      if (NOT_COUNTRIES.has(code) || Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
       const name = display.of(code);
       if (name && name !== code) names.set(normalizeHeader(name), code);
     }
