@@ -159,8 +159,10 @@ export function mapRecord(record: Readonly<Record<string, unknown>>, mappingFor:
   for (const key of Object.keys(record)) {
     const value = record[key];
     if (value === undefined || value === null || value === '') continue;
-    const target = mappingFor(key);
+    let target = mappingFor(key);
     if (target === undefined) continue;
+    // `"source": "Webinar"` is a lead source name, not the attribution record.
+    if (target === 'source' && typeof value !== 'object') target = '@source';
     if (target === '@source') source = typeof value === 'string' ? value.trim() : String(value);
     else if (target === '@id') id = typeof value === 'string' ? value.trim() : String(value);
     else assign(lead, target, typeof value === 'string' ? convert(target, value.trim()) : value);

@@ -55,6 +55,8 @@ describe('mapRecord (JSONL)', () => {
     const row = mapRecord({ email: 'a@b.example', 'Job Title': 'CTO', source: { utm_source: 'x' }, 'Lead Source': 'Fair', id: 7, colour: 'red' }, mapper.targetOf);
     expect(row).toEqual({ lead: { email: 'a@b.example', title: 'CTO', source: { utm_source: 'x' } }, source: 'Fair', id: '7' });
     expect([...mapper.unused]).toEqual(['colour']);
+    // A plain-text "source" is the lead source's name, not the attribution record.
+    expect(mapRecord({ email: 'a@b.example', source: 'Webinar' }, mapper.targetOf)).toEqual({ lead: { email: 'a@b.example' }, source: 'Webinar', id: undefined });
   });
 });
 
