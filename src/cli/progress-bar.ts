@@ -13,9 +13,10 @@ export function createProgressBar(stream: { write(text: string): unknown; column
       const seconds = elapsedMs / 1000;
       const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
       const eta = fraction > 0 && fraction < 1 ? seconds * (1 / fraction - 1) : 0;
-      const width = 24;
+      const width = 20;
       const filled = Math.round(fraction * width);
-      const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en-US')} rows  ${rate.toLocaleString('en-US')} rows/s  ETA ${clock(eta)}`;
+      // Most useful first: a narrow terminal cuts the end of the line.
+      const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ETA ${clock(eta)}  ${rate.toLocaleString('en-US')} rows/s  ${rows.toLocaleString('en-US')} rows`;
       const columns = stream.columns ?? 100;
       stream.write(`\r${text.slice(0, columns - 1)}\x1b[K`);
       drawn = true;

@@ -1,5 +1,4 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { AuditedRow } from './audit.js';
 import { maskEmail } from './personal-data-mask.js';
 
@@ -32,7 +31,7 @@ export function createVerdictsWriter(path: string, format: 'csv' | 'jsonl', opti
     if (buffer === '') return;
     const text = buffer;
     buffer = '';
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+    if (!stream.write(text)) await settled(stream, 'drain');
     if (failure) throw failure;
   };
 
@@ -62,10 +61,23 @@ export function createVerdictsWriter(path: string, format: 'csv' | 'jsonl', opti
     async close() {
       await flush();
       stream.end();
-      await Promise.race([once(stream, 'finish'), once(stream, 'error')]);
+      await settled(stream, 'finish');
       if (failure) throw failure;
     },
   };
+}
+
+/** Resolves on `event` or on an error (recorded by the stream's own error listener), removing both listeners. */
+function settled(stream: WriteStream, event: 'drain' | 'finish'): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off(event, done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on(event, done);
+    stream.on('error', done);
+  });
 }
 
 function score(value: number | null | undefined): string {
