@@ -10,6 +10,10 @@ export default defineConfig({
     server: 'src/server/index.ts',
     dom: 'src/dom/index.ts',
     redis: 'src/redis/index.ts',
+    // The `leadgate` bin and the worker thread `audit()` starts (dist/audit-worker.js,
+    // found beside the module that starts it).
+    cli: 'src/cli/main.ts',
+    'audit-worker': 'src/node/audit-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

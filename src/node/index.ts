@@ -3,3 +3,13 @@ export { createMxResolver, type DnsLike, type MxAnswer, type MxResolver, type Mx
 export { jsonlFileSink, type JsonlFileSink } from './jsonl-sink.js';
 export { loadAccounts } from './accounts-file.js';
 export { jsonlFileOutbox, type JsonlFileOutbox, type JsonlFileOutboxOptions } from './jsonl-outbox.js';
+export { audit, AuditInputError, AUTO_WORKERS_MIN_BYTES, type AuditedRow, type AuditOptions, type AuditProgress } from './audit.js';
+export { buildAuditGate, loadAuditConfig, CHECK_OPTION_LOADERS, type AuditConfig, type AuditGate, type AuditGateSpec } from './audit-gate.js';
+export { AuditTally, toRowOutcome, type AuditReport, type RowOutcome, type Share } from './audit-report.js';
+export { CsvParser, type CsvParserHandlers, type CsvParserOptions, type MalformedReason, type MalformedRow } from './csv-parser.js';
+export { JsonlParser, type JsonlParserHandlers } from './jsonl-parser.js';
+export { DEFAULT_COLUMN_ALIASES, mapColumns, mapRecord, mapRow, normalizeHeader, type ColumnMapping, type MappedRow, type MappingTarget } from './column-mapping.js';
+export { maskEmail, maskPersonalData, maskPhone } from './personal-data-mask.js';
+export { renderHtmlReport } from './report-html.js';
+export { renderTerminalReport, type TerminalReportOptions } from './report-terminal.js';
+export { createVerdictsWriter, type VerdictsWriter } from './verdicts-writer.js';

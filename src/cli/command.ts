@@ -1,0 +1,45 @@
+/** What a command writes to and reads from; the bin passes the process's, tests could pass others. */
+export interface CliIo {
+  stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * One `leadgate <name>` subcommand, in its own module under `src/cli/commands/`. Adding a
+ * command (`serve` comes with the server issue) is one module and one line in
+ * `src/cli/commands/index.ts`.
+ */
+export interface Command {
+  name: string;
+  /** One line for `leadgate --help`. */
+  summary: string;
+  /** The full `leadgate <name> --help` text. */
+  help: string;
+  /** Runs the command and resolves with the process exit code. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Exit codes, documented in the README ("Auditing a file (CLI)"). */
+export const EXIT = {
+  ok: 0,
+  /** The input could not be read, or the audit failed. */
+  failure: 1,
+  /** A bad option, flag, config file or mapping. */
+  usage: 2,
+  /** `--fail-over`: the rejection rate was over the limit. */
+  overLimit: 3,
+} as const;
+
+/** A usage error: the message is printed with a pointer to `--help`, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Whether to colour output: never with `NO_COLOR` (https://no-color.org), only on a terminal. */
+export function useColor(io: CliIo, stream: 'stdout' | 'stderr'): boolean {
+  const noColor = io.env.NO_COLOR;
+  if (noColor !== undefined && noColor !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io[stream].isTTY === true;
+}

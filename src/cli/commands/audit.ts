@@ -1,0 +1,194 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MOTION_NAMES } from '../../core/types.js';
+import { audit, type AuditedRow } from '../../node/audit.js';
+import type { AuditReport } from '../../node/audit-report.js';
+import { validateTarget } from '../../node/column-mapping.js';
+import { renderHtmlReport } from '../../node/report-html.js';
+import { renderTerminalReport } from '../../node/report-terminal.js';
+import { createVerdictsWriter, type VerdictsWriter } from '../../node/verdicts-writer.js';
+import { EXIT, UsageError, useColor, type Command } from '../command.js';
+import { createProgressBar } from '../progress-bar.js';
+
+const HELP = `Usage: leadgate audit <file> [options]
+
+Audits a CSV (with a header row) or JSONL file of leads, streaming, and reports how
+many would be accepted, sent to review or rejected, and why.
+
+Options:
+  --motion <name>          ${MOTION_NAMES.join(' | ')} (default: the config's, else inbound)
+  --config <file>          leadgate.config.json or .js: { motion, overrides, messages, checks: { <id>: options } }
+  --map <field=Column>     map a column to a lead field; repeatable (--map title="Job Title")
+                           fields: email, title, company, phone, country, …, source.utm_source,
+                           consent.given, custom.<name>, @source (by-source breakdown), @id
+  --map-file <file>        JSON object of field → column
+  --format <f>             what to print: terminal (default), json or html
+  --out <file>             write a file; repeatable. By extension: .html report, .json report,
+                           .csv or .jsonl one verdict per lead (line, id, decision, codes, scores)
+  --input-format <f>       csv or jsonl (default: from the extension; .jsonl/.ndjson are JSONL)
+  --delimiter <char>       CSV delimiter (default: detected from the header: , ; tab |)
+  --dns                    look up MX records (off by default: offline and deterministic)
+  --dns-concurrency <n>    MX lookups in flight per thread (default 16)
+  --workers <n|auto>       threads that validate (default auto: one per idle core for files over 8 MB)
+  --fail-over <percent>    exit 3 when more than this share of leads is rejected
+  --show-personal-data     show emails, phones and names in reports (default: masked)
+  -q, --quiet              no progress bar and no notes on stderr
+  -h, --help               this help
+
+Exit codes: 0 audit completed · 1 the input could not be read · 2 usage error ·
+3 rejection rate over --fail-over. NO_COLOR turns colours off.
+`;
+
+/** `leadgate audit <file>`. */
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'Audit a file of leads',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        motion: { type: 'string' },
+        config: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'map-file': { type: 'string' },
+        format: { type: 'string', default: 'terminal' },
+        out: { type: 'string', multiple: true },
+        'input-format': { type: 'string' },
+        delimiter: { type: 'string' },
+        dns: { type: 'boolean' },
+        'dns-concurrency': { type: 'string' },
+        workers: { type: 'string' },
+        'fail-over': { type: 'string' },
+        'show-personal-data': { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the file to audit: leadgate audit <file>' : `audit takes one file, got ${positionals.length}`);
+    const input = positionals[0]!;
+    const format = values.format;
+    if (format !== 'terminal' && format !== 'json' && format !== 'html') throw new UsageError(`--format must be terminal, json or html, got "${format}"`);
+    if (values.motion !== undefined && !(MOTION_NAMES as readonly string[]).includes(values.motion)) {
+      throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
+    }
+    const inputFormat = values['input-format'];
+    if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'jsonl') throw new UsageError(`--input-format must be csv or jsonl, got "${inputFormat}"`);
+    if (values.delimiter !== undefined && [...values.delimiter.replace('\\t', '\t')].length !== 1) throw new UsageError(`--delimiter must be one character, got "${values.delimiter}"`);
+    const failOver = values['fail-over'] === undefined ? undefined : percentOption('--fail-over', values['fail-over']);
+    const workers = values.workers === undefined || values.workers === 'auto' ? 'auto' as const : positiveInteger('--workers', values.workers);
+    const dnsConcurrency = values['dns-concurrency'] === undefined ? undefined : positiveInteger('--dns-concurrency', values['dns-concurrency']);
+    const map = { ...(values['map-file'] ? await readMapFile(values['map-file']) : {}), ...parseMaps(values.map ?? []) };
+    const outputs = (values.out ?? []).map(classifyOut);
+    const showPersonalData = values['show-personal-data'] === true;
+
+    const writers: VerdictsWriter[] = outputs.filter((out) => out.kind === 'verdicts').map((out) => createVerdictsWriter(out.path, out.format as 'csv' | 'jsonl', { showPersonalData }));
+    const progress = !values.quiet && io.stderr.isTTY ? createProgressBar(io.stderr) : undefined;
+    let report: AuditReport;
+    try {
+      report = await audit({
+        input,
+        ...(inputFormat ? { format: inputFormat } : {}),
+        gate: {
+          ...(values.motion ? { motion: values.motion } : {}),
+          ...(values.config ? { configPath: resolve(values.config) } : {}),
+          dns: values.dns === true,
+          ...(dnsConcurrency ? { dnsConcurrency } : {}),
+        },
+        map,
+        ...(values.delimiter ? { delimiter: values.delimiter.replace('\\t', '\t') } : {}),
+        workers,
+        showPersonalData,
+        ...(progress ? { onProgress: progress.update } : {}),
+        ...(writers.length > 0 ? { onRow: writeAll(writers) } : {}),
+      });
+    } finally {
+      progress?.clear();
+      await Promise.allSettled(writers.map((writer) => writer.close()));
+    }
+
+    if (!values.quiet && typeof workers === 'number' && workers > 1 && report.run.workers === 1) {
+      io.stderr.write('leadgate audit: a check of this gate keeps state across leads (runsIn: server), so it ran on one thread to give the same result as a single run\n');
+    }
+    for (const out of outputs) {
+      if (out.kind === 'html') await writeFile(out.path, renderHtmlReport(report));
+      if (out.kind === 'json') await writeFile(out.path, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'html') {
+      if (!outputs.some((out) => out.kind === 'html')) io.stdout.write(renderHtmlReport(report));
+    } else io.stdout.write(renderTerminalReport(report, { color: useColor(io, 'stdout') }));
+
+    if (failOver !== undefined && report.rejectionRate > failOver) {
+      if (!values.quiet) io.stderr.write(`leadgate audit: ${report.rejectionRate}% of leads rejected, over --fail-over ${failOver}%\n`);
+      return EXIT.overLimit;
+    }
+    return EXIT.ok;
+  },
+};
+
+/** `--map title="Job Title"` → `{ title: 'Job Title' }`; the target must be a lead field. */
+function parseMaps(entries: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const equals = entry.indexOf('=');
+    if (equals < 1 || equals === entry.length - 1) throw new UsageError(`--map takes field=Column, got "${entry}"`);
+    const target = entry.slice(0, equals).trim();
+    validateTarget(target);
+    map[target] = entry.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return map;
+}
+
+async function readMapFile(path: string): Promise<Record<string, string>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--map-file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
+    throw new UsageError(`--map-file ${path} must hold an object of field → column name, e.g. { "title": "Job Title" }`);
+  }
+  for (const target of Object.keys(parsed)) validateTarget(target);
+  return parsed as Record<string, string>;
+}
+
+function classifyOut(path: string): { path: string; kind: 'html' | 'json' | 'verdicts'; format?: 'csv' | 'jsonl' } {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.html' || extension === '.htm') return { path, kind: 'html' };
+  if (extension === '.json') return { path, kind: 'json' };
+  if (extension === '.csv') return { path, kind: 'verdicts', format: 'csv' };
+  if (extension === '.jsonl' || extension === '.ndjson') return { path, kind: 'verdicts', format: 'jsonl' };
+  throw new UsageError(`--out ${path}: the extension says what to write: .html or .json (report), .csv or .jsonl (verdicts)`);
+}
+
+function writeAll(writers: VerdictsWriter[]): (row: AuditedRow) => Promise<void> | undefined {
+  if (writers.length === 1) {
+    const writer = writers[0]!;
+    return (row) => writer.write(row) as Promise<void> | undefined;
+  }
+  return (row) => {
+    const pending = writers.map((writer) => writer.write(row)).filter(Boolean);
+    return pending.length > 0 ? Promise.all(pending).then(() => undefined) : undefined;
+  };
+}
+
+function percentOption(name: string, text: string): number {
+  const value = Number(text.replace(/%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new UsageError(`${name} must be a percentage from 0 to 100, got "${text}"`);
+  return value;
+}
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a whole number of 1 or more${name === '--workers' ? ' (or auto)' : ''}, got "${text}"`);
+  return value;
+}

@@ -1,0 +1,180 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILT_IN_CHECKS } from '../checks/index.js';
+import type { Check } from '../core/check.js';
+import { LeadGateError } from '../core/errors.js';
+import type { Gate } from '../core/gate.js';
+import type { GateOptions } from '../core/gate-options.js';
+import { memoryStore } from '../core/store.js';
+import { MOTION_NAMES, type MotionName } from '../core/types.js';
+import { createGate } from '../gate.js';
+import { motions } from '../motions/index.js';
+import { createMxResolver } from './mx.js';
+import type { MxAnswer, MxResolver } from '../checks/email/mx.js';
+
+/**
+ * How to build the audit's gate, as plain data: the main thread and every worker
+ * build their own gate from it (a gate holds functions, which cannot be posted).
+ */
+export interface AuditGateSpec {
+  /** A built-in motion; overrides the config file's `motion`. Default `inbound`. */
+  motion?: string;
+  /** Absolute path of a `leadgate.config.json` or `.js`. */
+  configPath?: string;
+  /** MX lookups for the email check. Default false: the audit stays offline and deterministic. */
+  dns?: boolean;
+  /** Most MX lookups in flight at once per thread. Default 16. */
+  dnsConcurrency?: number;
+}
+
+/**
+ * The config file (`--config leadgate.config.json|js`). A `.js` file default-exports
+ * the object and may use functions where a check takes them (an enricher, a message).
+ *
+ * @example
+ * // leadgate.config.json
+ * { "motion": "abm", "overrides": { "EMAIL_FREE_PROVIDER": "reject" },
+ *   "checks": { "role": { "functions": ["marketing", "sales"] } } }
+ */
+export interface AuditConfig {
+  motion?: MotionName;
+  overrides?: GateOptions['overrides'];
+  messages?: GateOptions['messages'];
+  /** Check id → options, merged over the motion's options for that check. */
+  checks?: Record<string, Record<string, unknown>>;
+  timeoutMs?: number;
+}
+
+const CONFIG_KEYS = ['motion', 'overrides', 'messages', 'checks', 'timeoutMs'];
+
+/**
+ * Turns a check's options as written in a config file into what its factory takes.
+ * EXTENSION POINT: a check whose options name a file (the group check's account list,
+ * a consent text registry kept in its own file) registers a loader here, keyed by check
+ * id; it receives the options and the config file's directory and returns the options
+ * with the file's content in place. No built-in check needs one yet.
+ */
+export const CHECK_OPTION_LOADERS: Record<string, (options: Record<string, unknown>, configDir: string) => Promise<Record<string, unknown>>> = {};
+
+/** Reads and validates a config file; a problem is a `LeadGateError` naming the key (exit code 2). */
+export async function loadAuditConfig(path: string): Promise<AuditConfig> {
+  const absolute = resolve(path);
+  let config: unknown;
+  if (/\.(c|m)?js$/.test(absolute)) {
+    let module: { default?: unknown };
+    try {
+      module = await import(pathToFileURL(absolute).href);
+    } catch (error) {
+      throw new LeadGateError(`config: cannot load ${path}: ${(error as Error).message}`, { option: 'config', cause: error });
+    }
+    config = module.default ?? module;
+  } else {
+    let text: string;
+    try {
+      text = await readFile(absolute, 'utf8');
+    } catch (error) {
+      throw new LeadGateError(`config: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { option: 'config', cause: error });
+    }
+    try {
+      config = JSON.parse(text);
+    } catch (error) {
+      throw new LeadGateError(`config: ${path} is not valid JSON: ${(error as Error).message}`, { option: 'config', cause: error });
+    }
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new LeadGateError(`config: ${path} must hold an object such as { "motion": "inbound" }`, { option: 'config' });
+  }
+  const record = config as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!CONFIG_KEYS.includes(key)) throw new LeadGateError(`config: unknown key "${key}" in ${path}; known keys are ${CONFIG_KEYS.join(', ')}`, { option: `config.${key}` });
+  }
+  if (record.motion !== undefined && !(MOTION_NAMES as readonly unknown[]).includes(record.motion)) {
+    throw new LeadGateError(`config: "motion" must be one of ${MOTION_NAMES.join(', ')}, got ${JSON.stringify(record.motion)}`, { option: 'config.motion' });
+  }
+  if (record.checks !== undefined) {
+    if (typeof record.checks !== 'object' || record.checks === null || Array.isArray(record.checks)) {
+      throw new LeadGateError('config: "checks" must be an object of check id → options', { option: 'config.checks' });
+    }
+    for (const [id, options] of Object.entries(record.checks)) {
+      if (!Object.hasOwn(BUILT_IN_CHECKS, id)) {
+        throw new LeadGateError(`config: unknown check "${id}" in "checks"; built-in checks are ${Object.keys(BUILT_IN_CHECKS).join(', ')}`, { option: `config.checks.${id}` });
+      }
+      if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+        throw new LeadGateError(`config: "checks.${id}" must be an options object`, { option: `config.checks.${id}` });
+      }
+    }
+  }
+  return record as AuditConfig;
+}
+
+/** The gate an audit runs, and facts about it the audit needs. */
+export interface AuditGate {
+  gate: Gate;
+  /**
+   * True when a check keeps state across leads (declared `runsIn: 'server'`: duplicates,
+   * velocity, buying groups). Such a gate runs on one thread: split over workers, each
+   * would see only part of the file and the results would differ from a single run.
+   */
+  stateful: boolean;
+}
+
+/**
+ * Builds the audit's gate from its spec. Every check a config file names is built from
+ * `BUILT_IN_CHECKS[id]`, with its options merged over the motion's own options for that
+ * check (so `{ "role": { "functions": ["sales"] } }` keeps the motion's seniority floor).
+ * The gate gets an in-memory store, so checks that look for duplicates see the whole file.
+ */
+export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
+  const config = spec.configPath ? await loadAuditConfig(spec.configPath) : {};
+  const motionName = spec.motion ?? config.motion ?? 'inbound';
+  if (!(MOTION_NAMES as readonly string[]).includes(motionName)) {
+    throw new LeadGateError(`unknown motion "${motionName}"; motions are ${MOTION_NAMES.join(', ')}`, { option: 'motion' });
+  }
+  const preset = motions[motionName as MotionName];
+  const configDir = spec.configPath ? dirname(resolve(spec.configPath)) : process.cwd();
+  const checkOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, options] of Object.entries(config.checks ?? {})) {
+    const loader = CHECK_OPTION_LOADERS[id];
+    checkOptions[id] = { ...preset.checks[id], ...(loader ? await loader(options, configDir) : options) };
+  }
+  if (spec.dns) {
+    checkOptions.email = { ...preset.checks.email, ...checkOptions.email, resolveMx: limitConcurrency(createMxResolver(), spec.dnsConcurrency ?? 16) };
+  }
+  const checks: Check[] = Object.entries(checkOptions).map(([id, options]) => {
+    try {
+      return BUILT_IN_CHECKS[id]!(options);
+    } catch (error) {
+      if (error instanceof LeadGateError) throw new LeadGateError(`config: check "${id}": ${error.message}`, { option: `config.checks.${id}${error.option ? `.${error.option}` : ''}`, cause: error });
+      throw error;
+    }
+  });
+  const options: GateOptions = { motion: motionName as MotionName, checks, store: memoryStore() };
+  if (config.overrides) options.overrides = config.overrides;
+  if (config.messages) options.messages = config.messages;
+  if (config.timeoutMs !== undefined) options.timeoutMs = config.timeoutMs;
+  let gate: Gate;
+  try {
+    gate = createGate(options);
+  } catch (error) {
+    if (error instanceof LeadGateError) throw new LeadGateError(`config: ${error.message}`, { option: `config.${error.option ?? ''}`, cause: error });
+    throw error;
+  }
+  return { gate, stateful: gate.checks.some((check) => check.runsIn === 'server') };
+}
+
+/** At most `limit` lookups in flight; the rest wait their turn (a list of 1M leads must not open 1M sockets). */
+function limitConcurrency(resolveMx: MxResolver, limit: number): MxResolver {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (domain: string, signal: AbortSignal): Promise<MxAnswer> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await resolveMx(domain, signal);
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
