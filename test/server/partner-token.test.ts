@@ -143,7 +143,13 @@ describe("partner tokens in the source check: 'SOURCE_TOKEN_INVALID'", () => {
     expect((await runCheck(lookup, await signed(), { now: seconds(1) })).codes).toEqual([]);
     const failing = sourceVerification({ partners: async () => { throw new Error('vault down'); }, velocity: false, duplicateLookbackDays: false });
     const gate = createGate({ motion: 'partner', checks: [failing], now: () => seconds(1) });
-    const verdict = await gate.validate(await signed());
+    // The partner's consent record, complete and naming us, so the partner motion's consent
+    // check (which rejects a lead without one) is quiet and the source check's error decides.
+    const consent = {
+      given: true, textId: 'acme-webinar-v3', renderedChecked: false, userInteracted: true, capturedAt: '2026-11-23T11:58:00Z',
+      pageUrl: 'https://acme-reseller.example/webinar', partner: { name: 'Acme Reseller', namesBuyer: true },
+    };
+    const verdict = await gate.validate(await signed({ ...baseLead(), consent }));
     expect(verdict.reasons.map((r) => r.code)).toEqual(['SYSTEM_CHECK_FAILED']);
     expect(verdict.decision).toBe('review');
   });
