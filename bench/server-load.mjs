@@ -11,8 +11,14 @@
 // 1,000 req/s: the goal is p99 < 10 ms at that rate) and `max-duration × 3,000` leads
 // unthrottled (the most the instance does). Runs are counted in leads, not seconds, so
 // that every request gets its answer and "nothing lost" compares exact counts.
-// Every request carries a different lead (unique email), so duplicate checks cannot
-// short-circuit anything.
+// Every request carries a different lead that the inbound gate accepts with no finding:
+// its own email, phone and company domain (so the source check's duplicate and velocity
+// rules count each lead apart instead of rejecting the run as one flooding person), its
+// own client IP (X-Forwarded-For, with the server's TRUST_PROXY=1, as behind a load
+// balancer), a complete consent record, and a form token: the server runs with
+// REQUIRE_FORM_TOKEN=1, so each lead's token is verified (HMAC) and spent (store SET NX),
+// as on a production form. The tokens are issued here with the server's secret before
+// the run, dated 10 s back (past the 3 s minimum), so fetching them is not measured.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -21,6 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { issueFormToken } from 'leadgate/server';
 import { machineInfo } from './machine.mjs';
 
 const { values: args } = parseArgs({
@@ -77,19 +84,37 @@ const stop = (child) =>
     child.kill('SIGTERM');
   });
 
+const SECRET = 'bench-secret-0123456789abcdef';
+const CONSENT = { given: true, textId: 'demo-request-v2', renderedChecked: false, userInteracted: true, pageUrl: 'https://www.northwind-logistics.de/demo' };
 let sequence = 0;
-const lead = () =>
-  JSON.stringify({
-    email: `maria.keller.${++sequence}@northwind-logistics.de`,
-    firstName: 'Maria',
-    lastName: 'Keller',
-    title: 'Head of Procurement',
-    company: 'Northwind Logistics GmbH',
-    website: 'https://www.northwind-logistics.de',
-    phone: '+49 30 901820',
-    country: 'DE',
-    source: { utm_source: 'bench', utm_campaign: 'load' },
-  });
+let tokens = [];
+
+/** One form token per lead of the run, issued 10 s ago with the server's secret. */
+async function issueTokens(count) {
+  const renderedAt = new Date(Date.now() - 10_000);
+  tokens = await Promise.all(Array.from({ length: count }, () => issueFormToken({ secret: SECRET, now: () => renderedAt })));
+}
+
+/** The n-th lead: its own person, company domain, client IP and token. */
+function lead() {
+  const n = ++sequence;
+  const domain = `northwind-${n}.de`;
+  return {
+    ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+    body: JSON.stringify({
+      email: `maria.keller@${domain}`,
+      firstName: 'Maria',
+      lastName: 'Keller',
+      title: 'Head of Procurement',
+      company: 'Northwind Logistics GmbH',
+      website: `https://www.${domain}`,
+      phone: `+49 30 ${10_000_000 + n}`,
+      country: 'DE',
+      consent: { ...CONSENT, capturedAt: new Date().toISOString() },
+      source: { utm_source: 'bench', utm_campaign: 'load', formToken: tokens[n - 1] },
+    }),
+  };
+}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -108,9 +133,20 @@ async function load(url, { seconds, overallRate, amount }) {
     connections,
     amount,
     ...(overallRate ? { overallRate } : {}),
-    requests: [{ method: 'POST', path: '/api/leads', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: lead() }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/leads',
+        setupRequest: (request) => {
+          const { ip, body } = lead();
+          return { ...request, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body };
+        },
+      },
+    ],
   });
+  const statuses = {};
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
   });
   const result = await instance;
@@ -123,6 +159,8 @@ async function load(url, { seconds, overallRate, amount }) {
     requestsPerSecond: round(result['2xx'] / result.duration),
     sent: result.requests.sent,
     status2xx: result['2xx'],
+    // 200 = accepted, 202 = review: every bench lead should be 200.
+    statuses,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -144,7 +182,7 @@ async function runStore(store) {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   const deliveries = join(work, 'deliveries.jsonl');
-  const env = { PORT: String(await freePort()), HOST: '127.0.0.1', DELIVERIES_FILE: deliveries, OUTBOX_FILE: join(work, 'outbox.jsonl'), LEADGATE_SECRET: 'bench-secret-0123456789abcdef' };
+  const env = { PORT: String(await freePort()), HOST: '127.0.0.1', DELIVERIES_FILE: deliveries, OUTBOX_FILE: join(work, 'outbox.jsonl'), LEADGATE_SECRET: SECRET, REQUIRE_FORM_TOKEN: '1', TRUST_PROXY: '1' };
   let redis;
   if (store === 'redis') {
     if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not on PATH (apt-get install redis-server)');
@@ -168,8 +206,10 @@ async function runStore(store) {
 
 async function countDeliveries(path) {
   const text = await readFile(path, 'utf8').catch(() => '');
-  const ids = text.split('\n').filter(Boolean).map((line) => JSON.parse(line).leadId);
-  return { lines: ids.length, unique: new Set(ids).size };
+  const lines = text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const decisions = {};
+  for (const { decision } of lines) decisions[decision] = (decisions[decision] ?? 0) + 1;
+  return { lines: lines.length, unique: new Set(lines.map((line) => line.leadId)).size, decisions };
 }
 
 await mkdir(args.out, { recursive: true });
@@ -177,6 +217,7 @@ for (const store of stores) {
   const before = machineInfo();
   console.log(`\nserver-load (${store}): ${duration * rate} leads at ${rate} req/s, then ${maxDuration * 3000} unthrottled, ${connections} connections`);
   sequence = 0;
+  await issueTokens(400 + duration * rate + maxDuration * 3000);
   const { warmup, fixed, max, deliveries } = await runStore(store);
   const delivered = await countDeliveries(deliveries);
   // Every lead answered 2xx (warm-up included) must be in the deliveries file, once.
@@ -187,7 +228,9 @@ for (const store of stores) {
     machine: { ...before, loadAverageEnd: machineInfo().loadAverage },
     method:
       'examples/server/node-server.mjs (node:http + toNodeListener, inbound motion, deliver appends to a JSONL file) in its own process; ' +
-      `autocannon in this process, ${connections} connections on loopback, one unique valid lead per request: 400 leads of warm-up at 200 req/s, ` +
+      `autocannon in this process, ${connections} connections on loopback, one unique lead per request that the gate accepts with no finding ` +
+      '(its own email, phone, company domain and client IP via X-Forwarded-For with TRUST_PROXY=1, a consent record, and a form token verified and spent: ' +
+      'REQUIRE_FORM_TOKEN=1; tokens issued in this process before the run): 400 leads of warm-up at 200 req/s, ' +
       `then ${duration * rate} leads at overallRate ${rate} req/s, then ${maxDuration * 3000} leads unthrottled. Latencies of 2xx answers from ` +
       "autocannon's per-response timings (from when a request was written). autocannon's rate limit is a per-second quota per connection: each " +
       'connection sends its share of the second back to back and then waits for the next second, so the rated run measures bursts of up to ' +
@@ -199,6 +242,8 @@ for (const store of stores) {
       answered2xx,
       deliveredLines: delivered.lines,
       deliveredUnique: delivered.unique,
+      // Decisions of the delivered leads: the bench leads are meant to be accepted, not reviewed.
+      deliveredDecisions: delivered.decisions,
       nonSuccess: warmup.non2xx + fixed.non2xx + max.non2xx,
       errors: warmup.errors + fixed.errors + max.errors,
       // The server was stopped with SIGTERM after the runs; it flushes deliveries on the way out.
@@ -211,6 +256,7 @@ for (const store of stores) {
     `  fixed ${rate}/s: ${fixed.requestsPerSecond} req/s, p50 ${fixed.latencyMs.p50} ms, p99 ${fixed.latencyMs.p99} ms, p99.9 ${fixed.latencyMs.p999} ms, max ${fixed.latencyMs.max} ms, non-2xx ${fixed.non2xx}, errors ${fixed.errors}\n` +
       `  unthrottled: ${max.requestsPerSecond} req/s, p50 ${max.latencyMs.p50} ms, p99 ${max.latencyMs.p99} ms\n` +
       `  nothing lost: ${answered2xx} answered 2xx → ${delivered.lines} delivered, ${delivered.unique} unique → ${result.nothingLost.ok ? 'ok' : 'MISMATCH'}` +
+      `\n  delivered decisions: ${JSON.stringify(delivered.decisions)}` +
       (result.goal.met === null ? '' : `\n  goal p99 < ${GOAL.p99Ms} ms at ${GOAL.rate} req/s: ${result.goal.met ? 'met' : 'missed'}`),
   );
 }

@@ -5,12 +5,15 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { exampleHandler, FORM_PAGE, THANKS_PAGE } from './setup.mjs';
+import { exampleHandler, THANKS_PAGE } from './setup.mjs';
 
-const { handler, close } = await exampleHandler();
+const { handler, close, formPage } = await exampleHandler();
 
 const app = new Hono();
-app.get('/', (c) => c.html(FORM_PAGE));
+app.get('/', async (c) => {
+  c.header('cache-control', 'no-store');
+  return c.html(await formPage());
+});
 app.get('/thanks.html', (c) => c.html(THANKS_PAGE));
 // The connection's address feeds the client-IP rule (trustProxy).
 app.all('/api/*', (c) => handler(c.req.raw, { remoteAddress: getConnInfo(c).remote.address }));

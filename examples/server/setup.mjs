@@ -3,9 +3,9 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createGate, memoryStore } from 'leadgate';
+import { createGate, memoryStore, motions, sourceVerification } from 'leadgate';
 import { jsonlFileOutbox } from 'leadgate/node';
-import { createHandler, memoryOutbox } from 'leadgate/server';
+import { createHandler, formTokenOptions, issueFormToken, memoryOutbox } from 'leadgate/server';
 
 // Outside the repository: these files hold the leads themselves.
 const dataDir = join(tmpdir(), 'leadgate-example');
@@ -82,13 +82,24 @@ export async function exampleHandler(env = process.env) {
   const secret = env.LEADGATE_SECRET ?? 'example-only-secret-change-me-0123456789';
   if (!env.LEADGATE_SECRET) console.warn('LEADGATE_SECRET is not set: using the example secret (never in production).');
 
-  const gate = createGate({ motion: env.MOTION ?? 'inbound', store });
+  // One secret for both ends of the form token: the handler issues (POST /api/form-token),
+  // the source check verifies. With REQUIRE_FORM_TOKEN=1 every lead must carry a token
+  // (a person's form does: the page below has one); without it, the handler issues tokens
+  // and nothing checks them, so curl and scripts can post leads as they are.
+  const tokens = formTokenOptions({ secret });
+  const requireToken = env.REQUIRE_FORM_TOKEN === '1';
+  const motion = env.MOTION ?? 'inbound';
+  const gate = createGate({
+    motion,
+    store,
+    ...(requireToken ? { checks: [sourceVerification({ ...motions[motion].checks.source, ...tokens.source })] } : {}),
+  });
   const target = deliveryTarget(env);
   const handler = createHandler(gate, {
     basePath: '/api',
     deliver: target.deliver,
     outbox,
-    formToken: { secret },
+    formToken: tokens.handler,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
     redirects: { success: '/thanks.html', failure: '/' },
     trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : false,
@@ -96,6 +107,9 @@ export async function exampleHandler(env = process.env) {
   return {
     handler,
     deliveriesFile: target.path,
+    requireToken,
+    /** The form page; with tokens required, rendered with a fresh token (it works with JavaScript off). */
+    formPage: async () => formPage(requireToken ? await issueFormToken({ secret }) : undefined),
     async close() {
       await handler.close();
       await target.flush();
@@ -105,7 +119,7 @@ export async function exampleHandler(env = process.env) {
 }
 
 /** The progressive-enhancement form: a plain HTML form that works with JavaScript off. */
-export const FORM_PAGE = `<!doctype html>
+const formPage = (token) => `<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>leadgate example</title>
 <h1>Request a demo</h1>
 <form method="post" action="/api/leads">
@@ -116,7 +130,8 @@ export const FORM_PAGE = `<!doctype html>
   <label>Company <input name="company"></label><br>
   <label>Country (ISO code) <input name="country" maxlength="2"></label><br>
   <label><input type="checkbox" name="lg_consent_given" value="true"> Send me product news by email</label><br>
-  <input name="lg_hp" tabindex="-1" autocomplete="off" style="position:absolute;left:-9999px" aria-hidden="true">
+  <input name="lg_hp" tabindex="-1" autocomplete="off" style="position:absolute;left:-9999px" aria-hidden="true">${token ? `
+  <input type="hidden" name="lg_form_token" value="${token}">` : ''}
   <button>Send</button>
 </form>
 <p id="error"></p>

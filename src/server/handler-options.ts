@@ -35,7 +35,11 @@ export interface HandlerOptions {
   retry?: RetryOptions | false;
   /** Keeps rejected leads (for audit or appeal): an outbox or a function. Default: rejected leads are logged with their codes only. */
   quarantine?: Outbox | ((lead: Lead, verdict: Verdict) => void | Promise<void>);
-  /** Enables `POST /form-token`: the secret that signs render tokens, and optionally the form ids it may issue for. */
+  /**
+   * Enables `POST /form-token`: the secret that signs render tokens, and optionally the form
+   * ids it may issue for. Issuing only: the gate's `source` check verifies them when given the
+   * same secret as `formTokenSecret`; `formTokenOptions(secret)` builds both.
+   */
   formToken?: { secret: HmacSecret; formIds?: string[] };
   /** Origins that may call the handler cross-site (CORS). Default: none. */
   allowedOrigins?: AllowedOrigins;

@@ -2,6 +2,8 @@
 // only (Request/Response, Web Crypto), so it runs in Node 20+, Workers, Deno and Bun.
 export { issueFormToken, verifyFormToken, FORM_TOKEN_DEFAULTS } from './form-token.js';
 export type { FormTokenClaims, FormTokenProblem, FormTokenResult, IssueFormTokenOptions, VerifyFormTokenOptions } from './form-token.js';
+// One secret for both ends of the form token: the handler's formToken and the source check's formTokenSecret.
+export { formTokenOptions, type FormTokenSetup, type FormTokenWiring } from './form-token.js';
 export { canonicalJson, type HmacSecret } from '../core/hmac.js';
 export { signPartnerToken, verifyPartnerToken, parsePartnerToken, partnerSigningPayload, PARTNER_TOKEN_TOLERANCE_MS } from './partner-token.js';
 export type { PartnerDirectory, PartnerEntry, PartnerTokenProblem, PartnerTokenResult, SignPartnerTokenOptions, VerifyPartnerTokenOptions } from './partner-token.js';

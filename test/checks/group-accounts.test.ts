@@ -116,6 +116,10 @@ describe('memoryAccountStore', () => {
         if (kind === 2) return word.slice(0, i) + word.slice(i + 1);
         return i + 1 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word;
       }, text);
+    // Found by fast-check: two names sharing no letter pair that are still 0.667 alike.
+    const pairless = [{ id: 'x', name: 'cdacba', domains: ['x.example'] }];
+    expect(companyNameSimilarity('cdacba', 'cadcaa')).toBeGreaterThanOrEqual(0.6);
+    expect((await memoryAccountStore(pairless, { candidateSimilarity: 0.6 }).findAccounts({ companyName: 'cadcaa' })).map((a) => a.id)).toEqual(['x']);
     let compared = 0;
     let matched = 0;
     await fc.assert(

@@ -185,8 +185,10 @@ export function normalisedHost(value: string): string | undefined {
  * k edits, at most 3k distinct pairs of either name are lost (2 per insertion, deletion
  * or substitution, 3 per swap of neighbours), so a name sharing fewer than
  * `max(pairs(a), pairs(b)) − 3k` pairs cannot reach the threshold and is skipped without
- * losing a match. Names that share no pair at all are never candidates: only names of
- * about four letters or fewer could be that close, and a typo there is a different name.
+ * losing a match. The bound can fall to zero (short names, names of few distinct pairs
+ * such as "aaaa", thresholds under about 0.67), so names sharing no pair with the query
+ * are tested against the same bound too: a cheap integer test per name, and the
+ * similarity only for the few it lets through (fast-check found "cdacba" ~ "cadcaa").
  */
 class NameIndex {
   readonly #ids: string[] = [];
@@ -218,8 +220,9 @@ class NameIndex {
       for (const slot of this.#postings.get(pair) ?? []) shared.set(slot, (shared.get(slot) ?? 0) + 1);
     }
     const out: string[] = [];
-    for (const [slot, count] of shared) {
+    for (let slot = 0; slot < this.#ids.length; slot++) {
       const size = this.#sizes[slot]!;
+      const count = shared.get(slot) ?? 0;
       // The most edits that still reach the threshold; the epsilon keeps 0.1 × 10 from flooring to 0.
       const edits = Math.floor((1 - threshold) * Math.max(compact.length, size.length) + 1e-9);
       if (count < Math.max(pairs.size, size.pairs) - 3 * edits) continue;
