@@ -5,26 +5,15 @@ import { CONTACT_CHANNELS, type ContactChannel } from './jurisdictions.js';
 // understand), so every field is read here with its type checked: a value of the wrong
 // type counts as absent, never as a crash and never as consent.
 
-/** `lead.consent` with every field type-checked; absent fields stay absent. */
-export interface ConsentRecord {
-  given?: boolean;
+/**
+ * `lead.consent` with every field type-checked; absent fields stay absent. The same
+ * shape as `ConsentEvidence`, except that channels are the ones the check knows and a
+ * receipt that is present but not a string is kept as malformed (it cannot be verified).
+ */
+export type ConsentRecord = Omit<ConsentEvidence, 'channels' | 'receipt'> & {
   channels?: ContactChannel[];
-  purposes?: string[];
-  textId?: string;
-  textHash?: string;
-  renderedChecked?: boolean;
-  userInteracted?: boolean;
-  requiredToSubmit?: boolean;
-  capturedAt?: string;
-  pageUrl?: string;
-  lawfulBasis?: NonNullable<ConsentEvidence['lawfulBasis']>;
-  liaRef?: string;
-  subscriberType?: NonNullable<ConsentEvidence['subscriberType']>;
-  partner?: { name?: string; namesBuyer?: boolean; sharedAt?: string };
-  relationship?: { lastPurchaseAt?: string; lastInquiryAt?: string };
-  /** Present but not a string: a receipt that cannot be verified. */
   receipt?: string | { malformed: true };
-}
+};
 
 const LAWFUL_BASES = new Set(['consent', 'legitimate_interest', 'contract', 'existing_customer']);
 const SUBSCRIBER_TYPES = new Set(['corporate', 'individual', 'unknown']);
