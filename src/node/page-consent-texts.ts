@@ -30,7 +30,8 @@ const LABEL_CLOSE = /<\/label\s*>/gi;
  * // [{ id: 'newsletter-v3', hash: '9f2c…', text: 'Send me product news by email. …' }]
  */
 export function pageConsentTexts(html: string): PageConsentText[] {
-  const page = html.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+  // Comments are no text in the DOM, and a commented-out box is no box.
+  const page = html.replace(/<!--[\s\S]*?-->/g, '');
   const found: PageConsentText[] = [];
   for (const match of page.matchAll(INPUT_TAG)) {
     const attributes = readAttributes(match[0].slice('<input'.length, -1));

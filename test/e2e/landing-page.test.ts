@@ -76,9 +76,9 @@ describeWithChromium('landing page in Chromium (examples/landing-page)', () => {
     return state;
   }
 
-  async function fillLikeAPerson(page: Page, email: string): Promise<void> {
-    await page.fill('#first-name', PERSON.firstName);
-    await page.fill('#last-name', PERSON.lastName);
+  async function fillLikeAPerson(page: Page, email: string, person = PERSON): Promise<void> {
+    await page.fill('#first-name', person.firstName);
+    await page.fill('#last-name', person.lastName);
     await page.fill('#email', email);
     await page.fill('#title', PERSON.title);
     await page.fill('#company', PERSON.company);
@@ -157,7 +157,7 @@ describeWithChromium('landing page in Chromium (examples/landing-page)', () => {
     const state = await visit('?consent=prechecked');
     const { page } = state;
     expect(await page.isChecked('#consent')).toBe(true);
-    await fillLikeAPerson(page, email);
+    await fillLikeAPerson(page, email, { ...PERSON, firstName: 'Lena', lastName: 'Fischer' });
     await waitPastMinimum(state);
 
     const refused = await submit(state);
@@ -258,13 +258,4 @@ describeWithChromium('landing page in Chromium (examples/landing-page)', () => {
     expect(state.errors).toEqual([]);
     await page.close();
   }, 30_000);
-
-  it('serves the page under a Content-Security-Policy without inline script or style, and nothing outside the page folder', async () => {
-    const page = await fetch(server.url);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect((await fetch(`${server.url}leadgate.global.js`)).status).toBe(200);
-    for (const path of ['..%2f..%2fpackage.json', '.%2e/.%2e/package.json', 'serve.mjs', '.hidden', 'README.md']) {
-      expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
-    }
-  });
 });
