@@ -13,3 +13,6 @@ export { maskEmail, maskPersonalData, maskPhone } from './personal-data-mask.js'
 export { renderHtmlReport } from './report-html.js';
 export { renderTerminalReport, type TerminalReportOptions } from './report-terminal.js';
 export { createVerdictsWriter, type VerdictsWriter } from './verdicts-writer.js';
+// Landing page preview: the page, the script-tag build and the handler on loopback (issue 8).
+export { startLandingServer, type LandingDelivery, type LandingServer, type LandingServerOptions } from './landing-server.js';
+export { pageConsentTexts, type PageConsentText } from './page-consent-texts.js';
