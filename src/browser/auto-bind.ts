@@ -14,6 +14,7 @@ export const AUTO_SELECTOR = 'form[data-leadgate]';
  *
  * - `data-leadgate`: the motion (`inbound` when empty);
  * - `data-leadgate-endpoint`: the server handler, e.g. `/leads`;
+ * - `data-leadgate-form-token`: where to ask for form tokens (default: `/form-token` beside the endpoint);
  * - `data-leadgate-submit`: `fetch` or `native`;
  * - `data-leadgate-form-id`: the form's id in the evidence;
  * - `data-leadgate-beacon`: where to send the browser's decision events (none by default).
@@ -38,6 +39,7 @@ export function bindDocument(document: Document): FormObserver {
       ...(attribute('endpoint') ? { endpoint: attribute('endpoint') } : {}),
       ...(submit === 'fetch' || submit === 'native' ? { submit } : {}),
       ...(attribute('form-id') ? { formId: attribute('form-id') } : {}),
+      ...(attribute('form-token') ? { formToken: attribute('form-token') } : {}),
     };
     return attachGate(form, gateFor(form.getAttribute('data-leadgate') || 'inbound', form.getAttribute('data-leadgate-beacon')), options);
   });

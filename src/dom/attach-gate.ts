@@ -68,7 +68,9 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   const debounceMs = config.debounceMs ?? 400;
   const id = `leadgate-${++bindings}`;
   const formId = config.formId ?? (form.getAttribute('data-leadgate-form-id') || form.id || form.getAttribute('name') || 'default');
-  const tokenUrl = config.formToken === false ? undefined : config.formToken ?? (endpoint ? `${endpoint}/form-token` : undefined);
+  // The handler's routes are siblings (`POST /leads`, `POST /form-token`: see createHandler), so
+  // the token URL replaces the endpoint's last path segment: `/api/leads` → `/api/form-token`.
+  const tokenUrl = config.formToken === false ? undefined : config.formToken ?? (endpoint ? endpoint.replace(/[^/]*$/, 'form-token') : undefined);
   const fetchImpl = (): typeof fetch => config.fetch ?? globalThis.fetch;
 
   const consentInput = config.consent === false ? null : typeof config.consent === 'string' ? form.querySelector(config.consent) : config.consent ?? form.querySelector('[data-leadgate-consent]');

@@ -38,7 +38,7 @@ export type FindingMessage = string | ((finding: Finding) => string);
 export interface AttachGateOptions {
   /**
    * The server handler's base URL, e.g. `/leads`. The lead is posted there, the form
-   * token comes from `${endpoint}/form-token`. Without it the form submits as it would
+   * token from the handler's sibling route `/form-token`. Without it the form submits as it would
    * without leadgate (to its own `action`), with the evidence in hidden inputs.
    */
   endpoint?: string;
@@ -48,7 +48,10 @@ export interface AttachGateOptions {
   fields?: Record<string, string | Element>;
   /** Id of the form in the evidence and the token request. Default: `data-leadgate-form-id`, the form's `id`, `name`, or `default`. */
   formId?: string;
-  /** URL of the form-token endpoint, or `false` for none. Default `${endpoint}/form-token` when there is an endpoint. */
+  /**
+   * URL of the form-token endpoint, or `false` for none. Default: the handler's sibling route,
+   * the endpoint with its last path segment replaced (`/leads` → `/form-token`, `/api/leads` → `/api/form-token`).
+   */
   formToken?: string | false;
   /** The consent checkbox: a selector, the element, or `false`. Default: `[data-leadgate-consent]` in the form. */
   consent?: string | Element | false;

@@ -32,7 +32,7 @@ export interface LandingServerOptions {
   /** The gate's motion. Default `inbound`. */
   motion?: MotionName;
   /**
-   * Signs the form tokens (`POST /leads/form-token`) and verifies them in the `source`
+   * Signs the form tokens (`POST /form-token`) and verifies them in the `source`
    * check: one secret for both. Default: 32 random bytes per start, so tokens of an
    * earlier run are refused.
    */
@@ -83,11 +83,9 @@ export interface LandingServer {
   close(): Promise<void>;
 }
 
-/** The paths of the lead handler (see `createHandler`); the DOM binding asks for `${endpoint}/form-token`. */
+/** The paths of the lead handler (see `createHandler`); the DOM binding asks for the sibling `/form-token`. */
 const HANDLER_PATHS: Readonly<Record<string, string>> = Object.freeze({
   '/leads': '/leads',
-  '/leads/form-token': '/form-token',
-  '/leads/codes': '/codes',
   '/form-token': '/form-token',
   '/codes': '/codes',
 });
@@ -98,7 +96,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; object-src
 /**
  * Serves a landing page with leadgate end to end, on loopback: the page's files, the
  * script-tag build at `/leadgate.global.js`, and the real server handler at `/leads`
- * (`POST /leads`, `POST /leads/form-token`, `GET /leads/codes`). The gate runs the
+ * (`POST /leads`, `POST /form-token`, `GET /codes`). The gate runs the
  * motion's checks with a memory store, the `source` check verifying form tokens signed
  * with the handler's own secret, and the `consent` check with a registry of the consent
  * texts the page shows. Delivered leads are kept in memory (`deliveries`).

@@ -143,7 +143,7 @@ describe('phone and SMS: TCPA, channels by motion', () => {
     const withSms = await run(lead('US', { ...VALID, channels: ['email', 'sms'] }, { phone: usPhone }));
     expect(Object.keys(withSms.evidence?.channels as object)).toEqual(['email', 'sms']);
     expect(withSms.codes).toEqual([]);
-    const preticked = await run(lead('US', { ...VALID, channels: ['email', 'sms'], renderedChecked: true }, { phone: usPhone }));
+    const preticked = await run(lead('US', { ...VALID, channels: ['email', 'sms'], renderedChecked: true, userInteracted: false }, { phone: usPhone }));
     expect(preticked.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING']);
     expect(preticked.findings[1]?.data).toMatchObject({ channels: 'sms' });
   });
@@ -231,7 +231,7 @@ describe('CONSENT_IMPLIED_EXPIRED: relationships and their windows', () => {
 
 describe('CONSENT_PRETICKED', () => {
   it('a box ticked at render, or never touched, is no consent', async () => {
-    const prechecked = await run(lead('GB', { ...VALID, renderedChecked: true }, { email: EMAILS.free }));
+    const prechecked = await run(lead('GB', { ...VALID, renderedChecked: true, userInteracted: false }, { email: EMAILS.free }));
     expect(prechecked.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING']);
     expect(prechecked.findings[0]?.data).toEqual({ reason: 'prechecked' });
     const untouched = await run(lead('DE', { ...VALID, userInteracted: false }));
@@ -243,8 +243,14 @@ describe('CONSENT_PRETICKED', () => {
     expect((await run(lead('DE', VALID))).codes).toEqual([]);
   });
 
+  it('ticked at render, then unticked and ticked again by the person: their own act (near miss), noted in evidence', async () => {
+    const reticked = await run(lead('DE', { ...VALID, renderedChecked: true, userInteracted: true }));
+    expect(reticked.codes).toEqual([]);
+    expect((reticked.evidence?.rules as Record<string, string>).rendered).toBe('prechecked');
+  });
+
   it('a void consent leaves other bases to carry the lead (US email is opt-out)', async () => {
-    expect((await run(lead('US', { ...VALID, renderedChecked: true }))).codes).toEqual(['CONSENT_PRETICKED']);
+    expect((await run(lead('US', { ...VALID, renderedChecked: true, userInteracted: false }))).codes).toEqual(['CONSENT_PRETICKED']);
   });
 });
 

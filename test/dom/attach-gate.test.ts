@@ -130,10 +130,19 @@ describe('feedback on blur', () => {
 });
 
 describe('submit', () => {
+  it('asks for form tokens at the handler\'s sibling route: /api/leads → /api/form-token', async () => {
+    const form = renderForm();
+    const server = fakeFetch({ '/api/form-token': tokenHandler(), '/api/leads': () => json(202, { decision: 'accept', leadId: 'x' }) });
+    binding = attachGate(form, inboundGate(), { endpoint: '/api/leads', fetch: server.fetch });
+    await settle();
+    expect(server.requests.map((request) => request.url)).toContain('/api/form-token');
+    expect(server.requests.map((request) => request.url)).not.toContain('/api/leads/form-token');
+  });
+
   it("blocks on a sync 'reject' finding: summary with role=alert, focus on the first invalid field, no request", async () => {
     const form = renderForm();
     const seen = verdicts(form);
-    const server = fakeFetch({ '/leads/form-token': tokenHandler(), '/leads': () => json(202, { decision: 'accept', leadId: 'x' }) });
+    const server = fakeFetch({ '/form-token': tokenHandler(), '/leads': () => json(202, { decision: 'accept', leadId: 'x' }) });
     binding = attachGate(form, inboundGate(), { endpoint: '/leads', fetch: server.fetch });
     fill({ first: 'Jane', email: 'jane@mailinator.com', title: 'xxxxxxx' });
     control('first').focus();
@@ -149,7 +158,7 @@ describe('submit', () => {
 
   it('does not block on review findings: the server decides (near miss of blocking)', async () => {
     const form = renderForm();
-    const server = fakeFetch({ '/leads/form-token': tokenHandler(), '/leads': () => json(202, { decision: 'review', leadId: 'L1' }) });
+    const server = fakeFetch({ '/form-token': tokenHandler(), '/leads': () => json(202, { decision: 'review', leadId: 'L1' }) });
     binding = attachGate(form, inboundGate(), { endpoint: '/leads', fetch: server.fetch });
     fill({ email: 'jane.doe@gmail.com' });
     expect(submit(form)).toBe(false); // fetch mode always takes over the submit
@@ -166,7 +175,7 @@ describe('submit', () => {
     });
     let clock = 1_000_000;
     const form = renderForm();
-    const server = fakeFetch({ '/leads/form-token': tokenHandler('render'), '/leads': () => json(202, { decision: 'accept', leadId: 'L1' }) });
+    const server = fakeFetch({ '/form-token': tokenHandler('render'), '/leads': () => json(202, { decision: 'accept', leadId: 'L1' }) });
     const seen = verdicts(form);
     binding = attachGate(form, inboundGate({ checks: [probe] }), { endpoint: '/leads', fetch: server.fetch, now: () => clock });
     fill({ first: 'Maria', email: 'maria@northwind-logistics.de' });
@@ -175,7 +184,7 @@ describe('submit', () => {
     submit(form);
     await until(() => form.getAttribute('data-leadgate-state') === 'accepted');
     const [tokenRequest, leadRequest] = server.requests;
-    expect(tokenRequest).toMatchObject({ url: '/leads/form-token', method: 'POST', body: { formId: 'demo-request' } });
+    expect(tokenRequest).toMatchObject({ url: '/form-token', method: 'POST', body: { formId: 'demo-request' } });
     expect(leadRequest).toMatchObject({ url: '/leads', method: 'POST', headers: { 'content-type': 'application/json' } });
     const lead = leadRequest!.body as Record<string, any>;
     expect(lead.email).toBe('maria@northwind-logistics.de');
@@ -212,7 +221,7 @@ describe('submit', () => {
     const form = renderForm();
     const seen = verdicts(form);
     const server = fakeFetch({
-      '/leads/form-token': tokenHandler(),
+      '/form-token': tokenHandler(),
       '/leads': () => json(422, {
         type: 'https://leadgate.dev/problems/rejected', title: 'Lead rejected', status: 422, detail: 'See findings',
         findings: [
@@ -237,7 +246,7 @@ describe('submit', () => {
     expect(control('company').value).toBe('Northwind');
     expect(seen.at(-1)).toMatchObject({ source: 'server', decision: 'reject', status: 422 });
     // A fresh token for the next try: the spent one is single use.
-    expect(server.requests.filter((request) => request.url === '/leads/form-token')).toHaveLength(2);
+    expect(server.requests.filter((request) => request.url === '/form-token')).toHaveLength(2);
     // Changing the field drops the server's finding about its old value.
     type('email', 'maria@northwind.de');
     expect(codesShownFor('email')).toEqual([]);
@@ -249,7 +258,7 @@ describe('submit', () => {
     const errors: unknown[] = [];
     form.addEventListener('leadgate:error', (event) => errors.push(event.detail));
     const server = fakeFetch({
-      '/leads/form-token': tokenHandler(),
+      '/form-token': tokenHandler(),
       '/leads': () => {
         attempts++;
         if (attempts === 1) throw new TypeError('Failed to fetch');
@@ -279,7 +288,7 @@ describe('submit', () => {
     form.addEventListener('leadgate:error', (event) => errors.push(event.detail));
     let status = 503;
     const server = fakeFetch({
-      '/leads/form-token': tokenHandler(),
+      '/form-token': tokenHandler(),
       '/leads': () => json(status, { type: 'about:blank', title: 'x', status }, status === 503 ? { 'retry-after': '5' } : {}),
     });
     binding = attachGate(form, inboundGate(), { endpoint: '/leads', fetch: server.fetch });
@@ -299,7 +308,7 @@ describe('submit', () => {
     const form = renderForm();
     let release!: () => void;
     const server = fakeFetch({
-      '/leads/form-token': tokenHandler(),
+      '/form-token': tokenHandler(),
       '/leads': () => new Promise<Response>((resolve) => (release = () => resolve(json(202, { decision: 'accept', leadId: 'L' })))),
     });
     binding = attachGate(form, inboundGate(), { endpoint: '/leads', fetch: server.fetch });
@@ -342,7 +351,7 @@ describe('submit', () => {
     const form = renderForm();
     form.setAttribute('action', '/leads');
     let answer!: () => void;
-    const server = fakeFetch({ '/leads/form-token': () => new Promise<Response>((resolve) => (answer = () => resolve(json(200, { token: 'late' })))) });
+    const server = fakeFetch({ '/form-token': () => new Promise<Response>((resolve) => (answer = () => resolve(json(200, { token: 'late' })))) });
     binding = attachGate(form, inboundGate(), { endpoint: '/leads', submit: 'native', fetch: server.fetch });
     const submits: Array<{ prevented: boolean; token: string | null }> = [];
     form.addEventListener('submit', (event) => {
@@ -398,7 +407,7 @@ describe('async checks', () => {
 
   it('never blocks the submit for an async finding (the server is authoritative)', async () => {
     const form = renderForm();
-    const server = fakeFetch({ '/leads/form-token': tokenHandler(), '/leads': () => json(202, { decision: 'accept', leadId: 'L' }) });
+    const server = fakeFetch({ '/form-token': tokenHandler(), '/leads': () => json(202, { decision: 'accept', leadId: 'L' }) });
     binding = attachGate(form, inboundGate({ checks: [slowCheck([], 1)], overrides: { REGISTRY_UNKNOWN: 'reject' } }), { endpoint: '/leads', fetch: server.fetch, debounceMs: 1 });
     fill({ email: 'maria@northwind-logistics.de', company: 'Nowhere Ltd' });
     await until(() => codesShownFor('company').length > 0);
@@ -444,7 +453,7 @@ describe('detach', () => {
     control('email').setAttribute('aria-describedby', 'email-help');
     const withoutValues = (html: string) => html.replace(/ value="[^"]*"/g, '');
     const before = withoutValues(form.outerHTML);
-    const server = fakeFetch({ '/leads/form-token': tokenHandler(), '/leads': () => json(422, { status: 422, findings: [{ code: 'EMAIL_NO_MX', field: 'email' }] }) });
+    const server = fakeFetch({ '/form-token': tokenHandler(), '/leads': () => json(422, { status: 422, findings: [{ code: 'EMAIL_NO_MX', field: 'email' }] }) });
     const bound = attachGate(form, inboundGate(), { endpoint: '/leads', submit: 'native', fetch: server.fetch });
     fill({ email: 'jane@mailinator.com', title: 'asdf' });
     submit(form);

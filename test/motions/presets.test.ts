@@ -321,8 +321,8 @@ const TABLE: Row[] = [
     decisions: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
   },
   {
-    name: 'consent: DE lead, box ticked when the form rendered',
-    input: deLead({ ...FORM_CONSENT, renderedChecked: true }),
+    name: 'consent: DE lead, box ticked when the form rendered and left so',
+    input: deLead({ ...FORM_CONSENT, renderedChecked: true, userInteracted: false }),
     codes: ['CONSENT_PRETICKED', 'CONSENT_MISSING'],
     codesIn: { partner: ['CONSENT_PRETICKED', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'] },
     decisions: { inbound: 'reject', abm: 'reject', outbound: 'review', partner: 'reject', expansion: 'review' },

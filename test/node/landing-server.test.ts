@@ -27,7 +27,7 @@ const goodLead = (token: string, textHash: string, email = 'maria.keller@northwi
 
 const postJson = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const tokenFrom = async (server: LandingServer, formId = 'demo-request') => {
-  const response = await postJson(`${server.url}leads/form-token`, { formId });
+  const response = await postJson(`${server.url}form-token`, { formId });
   return { status: response.status, token: ((await response.json()) as { token?: string }).token };
 };
 
@@ -90,11 +90,12 @@ describe('startLandingServer', () => {
     expect(server.consentTexts[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('issues form tokens at /leads/form-token (where the DOM binding asks) and /form-token, for the configured form only', async () => {
+  it('issues form tokens at /form-token (the sibling of /leads, where the DOM binding asks), for the configured form only', async () => {
     expect(await tokenFrom(server)).toMatchObject({ status: 200, token: expect.stringMatching(/^[\w-]+\.[\w-]+$/) });
-    expect((await postJson(`${server.url}form-token`, { formId: 'demo-request' })).status).toBe(200);
+    // /leads/form-token is no route of the handler: a page must not depend on it.
+    expect((await postJson(`${server.url}leads/form-token`, { formId: 'demo-request' })).status).toBe(405);
     expect((await tokenFrom(server, 'other-form')).status).toBe(400);
-    const codes = (await (await fetch(`${server.url}leads/codes`)).json()) as Array<{ code: string }>;
+    const codes = (await (await fetch(`${server.url}codes`)).json()) as Array<{ code: string }>;
     expect(codes.map((entry) => entry.code)).toEqual(expect.arrayContaining(['CONSENT_PRETICKED', 'SOURCE_TOO_FAST', 'EMAIL_DISPOSABLE']));
   });
 

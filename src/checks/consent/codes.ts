@@ -13,9 +13,9 @@ export const CONSENT_CODES = {
     fix: 'Ask for consent for the channel (an unticked box per channel), or contact the lead only on channels its regime allows without consent.',
   },
   CONSENT_PRETICKED: {
-    message: 'Please tick the consent box yourself if you agree.',
+    message: 'This box was ticked for you: untick it and tick it again yourself if you agree.',
     meaning:
-      'The consent box was ticked when the form rendered (data.reason "prechecked"), or the person never touched it (data.reason "no_interaction"). Silence, pre-ticked boxes or inactivity are not consent (GDPR Recital 32; CASL: CRTC 2012-549).',
+      'The consent box was ticked when the form rendered and the person left it so (data.reason "prechecked"), or the person never touched it (data.reason "no_interaction"). Silence, pre-ticked boxes or inactivity are not consent (GDPR Recital 32; CASL: CRTC 2012-549). A pre-ticked box the person unticked and ticked again is their own act and is not this code.',
     fix: 'Render the marketing box unticked and record that the person ticked it (userInteracted: true).',
   },
   CONSENT_BUNDLED: {

@@ -143,8 +143,13 @@ function judgeRecord(
   let usable = true;
   rules.record = 'ran';
   // Research CP-01: ticked at render, or never touched, is no affirmative act (GDPR Recital 32,
-  // https://gdprhub.eu/index.php?title=Article_7_GDPR; CASL: CRTC 2012-549).
-  const preticked = consent.renderedChecked === true ? 'prechecked' : consent.userInteracted === false ? 'no_interaction' : undefined;
+  // https://gdprhub.eu/index.php?title=Article_7_GDPR; CASL: CRTC 2012-549). A box ticked at
+  // render that the person changed and that ends ticked was unticked and ticked again by
+  // them: that last tick is their own act, so the person can still consent on a form that
+  // pre-ticks (the form itself is still wrong: evidence says `rendered: 'prechecked'`).
+  const retickedByPerson = consent.renderedChecked === true && consent.userInteracted === true && consent.given === true;
+  const preticked = consent.renderedChecked === true && !retickedByPerson ? 'prechecked' : consent.userInteracted === false ? 'no_interaction' : undefined;
+  if (consent.renderedChecked === true) rules.rendered = 'prechecked';
   if (preticked) ctx.report('CONSENT_PRETICKED', { field: 'consent', data: { reason: preticked } });
 
   // Research CP-04: GDPR Art. 7(2), (4); 47 CFR 64.1200(f)(9): "not required as a condition of purchase"
