@@ -7,8 +7,7 @@ export interface CliIo {
 
 /**
  * One `leadgate <name>` subcommand, in its own module under `src/cli/commands/`. Adding a
- * command (`serve` comes with the server issue) is one module and one line in
- * `src/cli/commands/index.ts`.
+ * command is one module and one line in `src/cli/commands/index.ts`.
  */
 export interface Command {
   name: string;

@@ -2,9 +2,10 @@ import type { Command } from '../command.js';
 
 /**
  * The subcommands, loaded on demand so `leadgate codes` does not load the audit's
- * parsers and workers. `serve` joins here with the server issue.
+ * parsers and workers.
  */
 export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
   audit: { summary: 'Audit a CSV or JSONL file of leads and report decisions, codes, dimensions and sources', load: async () => (await import('./audit.js')).auditCommand },
   codes: { summary: 'Print the catalogue of rejection codes and their actions per motion', load: async () => (await import('./codes.js')).codesCommand },
+  serve: { summary: 'Serve a landing page bound to leadgate, with the server handler, on loopback', load: async () => (await import('./serve.js')).serveCommand },
 };
