@@ -41,7 +41,7 @@ if (side === 'parse') {
   }, async () => {
     for (const [line, row] of pending.splice(0)) tally.add(line, row, toRowOutcome(await gate.validate(row.lead)));
   });
-  const report = tally.report({ input: { file, format: 'csv', columns: {}, unusedColumns: [] }, motion: 'inbound', policy: gate.policy, sourceColumn: '', run: { workers: 1, dns: false, ms: 0, rowsPerSecond: 0, personalData: 'masked' } });
+  const report = tally.report({ input: { file, format: 'csv', columns: {}, unusedColumns: [] }, motion: 'inbound', policy: gate.policy, sourceColumn: '', run: { workers: 1, statefulChecks: [], dns: false, ms: 0, rowsPerSecond: 0, personalData: 'masked' } });
   result = { rows: report.rows.audited, malformed: report.rows.malformed };
 } else if (side === 'audit') {
   const report = await audit({ input: file, gate: { motion: 'inbound' }, workers: workersArg === 'auto' ? 'auto' : Number(workersArg ?? 1) });
