@@ -7,11 +7,11 @@ import type { Check } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { GateOptions } from '../core/gate-options.js';
-import { memoryStore } from '../core/store.js';
 import { MOTION_NAMES, type MotionName } from '../core/types.js';
 import { createGate } from '../gate.js';
 import { motions } from '../motions/index.js';
 import { loadAccounts } from './accounts-file.js';
+import { auditStore } from './audit-store.js';
 import { createMxResolver } from './mx.js';
 import type { MxAnswer, MxResolver } from '../checks/email/mx.js';
 
@@ -192,7 +192,7 @@ export interface AuditGate {
  * Builds the audit's gate from its spec. Every check a config file names is built from
  * `BUILT_IN_CHECKS[id]`, with its options merged over the motion's own options for that
  * check (so `{ "role": { "functions": ["sales"] } }` keeps the motion's seniority floor).
- * The gate gets an in-memory store, so checks that look for duplicates see the whole file.
+ * The gate gets an {@link auditStore}, so checks that look for duplicates see the whole file.
  */
 export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
   const config = spec.configPath ? await loadAuditConfig(spec.configPath) : {};
@@ -221,7 +221,7 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
       throw error;
     }
   });
-  const options: GateOptions = { motion: motionName as MotionName, checks, store: memoryStore() };
+  const options: GateOptions = { motion: motionName as MotionName, checks, store: auditStore() };
   if (config.overrides) options.overrides = config.overrides;
   if (config.messages) options.messages = config.messages;
   if (config.timeoutMs !== undefined) options.timeoutMs = config.timeoutMs;
