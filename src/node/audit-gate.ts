@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILT_IN_CHECKS } from '../checks/index.js';
+import { memoryAccountStore } from '../checks/group/account-store.js';
 import type { Check } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { GateOptions } from '../core/gate-options.js';
-import { memoryStore } from '../core/store.js';
 import { MOTION_NAMES, type MotionName } from '../core/types.js';
 import { createGate } from '../gate.js';
 import { motions } from '../motions/index.js';
+import { loadAccounts } from './accounts-file.js';
+import { auditStore } from './audit-store.js';
 import { createMxResolver } from './mx.js';
 import type { MxAnswer, MxResolver } from '../checks/email/mx.js';
 
@@ -50,12 +52,77 @@ const CONFIG_KEYS = ['motion', 'overrides', 'messages', 'checks', 'timeoutMs'];
 
 /**
  * Turns a check's options as written in a config file into what its factory takes.
- * EXTENSION POINT: a check whose options name a file (the group check's account list,
- * a consent text registry kept in its own file) registers a loader here, keyed by check
- * id; it receives the options and the config file's directory and returns the options
- * with the file's content in place. No built-in check needs one yet.
+ * A check whose options name a file registers a loader here, keyed by check id; it
+ * receives the options and the config file's directory (relative paths are relative to
+ * the config file, not to the working directory) and returns the options with the
+ * file's content in place. A file that cannot be read or parsed is a `LeadGateError`
+ * naming the option, so the CLI exits 2 as for any other bad config.
+ *
+ * - `group`: `{ "accounts": "accounts.csv" }` (a `.csv` or `.json` account list, read by
+ *   `loadAccounts`) becomes `buyingGroup({ accounts: memoryAccountStore(rows) })`, with
+ *   the check's `salt` and `nameSimilarity` given to the store so both agree.
+ * - `consent`: `{ "texts": "consent-texts.json" }` (a JSON array of `{ id, hash, validFrom?, validTo? }`)
+ *   becomes the registry itself; an inline array is used as it is.
  */
-export const CHECK_OPTION_LOADERS: Record<string, (options: Record<string, unknown>, configDir: string) => Promise<Record<string, unknown>>> = {};
+export const CHECK_OPTION_LOADERS: Record<string, (options: Record<string, unknown>, configDir: string) => Promise<Record<string, unknown>>> = {
+  async group(options, configDir) {
+    const { accounts } = options;
+    // An array of accounts written in the config itself is plain data the check takes as it is.
+    if (accounts === undefined || Array.isArray(accounts)) return options;
+    if (typeof accounts !== 'string' || accounts === '') {
+      throw new LeadGateError('config: "checks.group.accounts" must name an account list (a .csv or .json file, relative to the config file) or be an array of accounts', { option: 'config.checks.group.accounts' });
+    }
+    const path = resolve(configDir, accounts);
+    let rows;
+    try {
+      rows = await loadAccounts(path, typeof options.salt === 'string' ? { salt: options.salt } : {});
+    } catch (error) {
+      throw new LeadGateError(`config: "checks.group.accounts": ${describeLoadError(error, accounts)}`, { option: 'config.checks.group.accounts', cause: error });
+    }
+    // `AccountRecord` is an `AccountInput` (parseAccountRows takes its own output back), but
+    // as an interface it lacks `AccountInput`'s index signature; the spread makes it a plain object type.
+    const store = memoryAccountStore(rows.map((row) => ({ ...row })), {
+      ...(typeof options.salt === 'string' ? { salt: options.salt } : {}),
+      ...(typeof options.nameSimilarity === 'number' ? { candidateSimilarity: options.nameSimilarity } : {}),
+    });
+    return { ...options, accounts: store };
+  },
+  async consent(options, configDir) {
+    const { texts } = options;
+    if (typeof texts !== 'string') return options;
+    const path = resolve(configDir, texts);
+    let registry: unknown;
+    try {
+      registry = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      throw new LeadGateError(`config: "checks.consent.texts": ${describeLoadError(error, texts)}`, { option: 'config.checks.consent.texts', cause: error });
+    }
+    return { ...options, texts: registry };
+  },
+};
+
+function describeLoadError(error: unknown, file: string): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `cannot read ${file} (${code})`;
+  if (error instanceof SyntaxError) return `${file} is not valid JSON: ${error.message}`;
+  return (error as Error).message;
+}
+
+/**
+ * Options the audit gives a check over the motion's own, before the config file's.
+ *
+ * `source.velocity: false` — velocity (research SV-11) counts submissions per key in time
+ * windows at the moment they arrive. A file has no arrival times: every row reaches the
+ * gate within seconds of the audit starting, so each window count becomes a count over
+ * the whole file: the 6th row with one email (already `SOURCE_DUPLICATE`) or the 51st
+ * contact at one company (`SOURCE_VELOCITY_SHARED`, which sends the whole account to
+ * review for being big, not for being a bot). Duplicates stay on: the same person twice
+ * in a list is a real finding. A config turns velocity back on with
+ * `{ "checks": { "source": { "velocity": {} } } }`.
+ */
+export const AUDIT_CHECK_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = Object.freeze({
+  source: Object.freeze({ velocity: false }),
+});
 
 /** Reads and validates a config file; a problem is a `LeadGateError` naming the key (exit code 2). */
 export async function loadAuditConfig(path: string): Promise<AuditConfig> {
@@ -117,13 +184,15 @@ export interface AuditGate {
    * would see only part of the file and the results would differ from a single run.
    */
   stateful: boolean;
+  /** The ids of those checks, for the report and the CLI's note (e.g. `['source']`). */
+  statefulChecks: string[];
 }
 
 /**
  * Builds the audit's gate from its spec. Every check a config file names is built from
  * `BUILT_IN_CHECKS[id]`, with its options merged over the motion's own options for that
  * check (so `{ "role": { "functions": ["sales"] } }` keeps the motion's seniority floor).
- * The gate gets an in-memory store, so checks that look for duplicates see the whole file.
+ * The gate gets an {@link auditStore}, so checks that look for duplicates see the whole file.
  */
 export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
   const config = spec.configPath ? await loadAuditConfig(spec.configPath) : {};
@@ -134,9 +203,12 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
   const preset = motions[motionName as MotionName];
   const configDir = spec.configPath ? dirname(resolve(spec.configPath)) : process.cwd();
   const checkOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, options] of Object.entries(AUDIT_CHECK_DEFAULTS)) {
+    if (preset.checks[id] !== undefined) checkOptions[id] = { ...preset.checks[id], ...options };
+  }
   for (const [id, options] of Object.entries(config.checks ?? {})) {
     const loader = CHECK_OPTION_LOADERS[id];
-    checkOptions[id] = { ...preset.checks[id], ...(loader ? await loader(options, configDir) : options) };
+    checkOptions[id] = { ...preset.checks[id], ...AUDIT_CHECK_DEFAULTS[id], ...(loader ? await loader(options, configDir) : options) };
   }
   if (spec.dns) {
     checkOptions.email = { ...preset.checks.email, ...checkOptions.email, resolveMx: limitConcurrency(createMxResolver(), spec.dnsConcurrency ?? 16) };
@@ -149,7 +221,7 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
       throw error;
     }
   });
-  const options: GateOptions = { motion: motionName as MotionName, checks, store: memoryStore() };
+  const options: GateOptions = { motion: motionName as MotionName, checks, store: auditStore() };
   if (config.overrides) options.overrides = config.overrides;
   if (config.messages) options.messages = config.messages;
   if (config.timeoutMs !== undefined) options.timeoutMs = config.timeoutMs;
@@ -160,7 +232,8 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
     if (error instanceof LeadGateError) throw new LeadGateError(`config: ${error.message}`, { option: `config.${error.option ?? ''}`, cause: error });
     throw error;
   }
-  return { gate, stateful: gate.checks.some((check) => check.runsIn === 'server') };
+  const statefulChecks = gate.checks.filter((check) => check.runsIn === 'server').map((check) => check.id);
+  return { gate, stateful: statefulChecks.length > 0, statefulChecks };
 }
 
 /** At most `limit` lookups in flight; the rest wait their turn (a list of 1M leads must not open 1M sockets). */

@@ -84,7 +84,18 @@ export interface AuditReport {
     /** The first rows, by line. */
     rows: MalformedRow[];
   };
-  run: { workers: number; dns: boolean; ms: number; rowsPerSecond: number; personalData: 'masked' | 'shown' };
+  run: {
+    workers: number;
+    /**
+     * Checks that keep state across leads (duplicates, buying groups): while there is one,
+     * the audit runs on one thread so every lead sees every lead before it.
+     */
+    statefulChecks: string[];
+    dns: boolean;
+    ms: number;
+    rowsPerSecond: number;
+    personalData: 'masked' | 'shown';
+  };
 }
 
 const EXAMPLES_PER_CODE = 3;

@@ -26,8 +26,9 @@ export interface AuditOptions {
   /**
    * Worker threads. `'auto'` (default) uses one per idle core (cores minus the 1-minute
    * load average, when at least 2) for files of at least {@link AUTO_WORKERS_MIN_BYTES},
-   * and none for smaller files, busy machines or stateful gates.
-   * `1` validates on the calling thread.
+   * and none for smaller files or busy machines. A gate with a stateful check (the source
+   * check's duplicates, the group check) always runs on one thread, whatever is asked:
+   * split over workers, each would see only part of the file. `1` validates on the calling thread.
    */
   workers?: number | 'auto';
   /** Show emails, phones and names in report examples. Default false (masked). */
@@ -107,7 +108,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   }
 
   const spec = options.gate ?? {};
-  const { gate, stateful } = await buildAuditGate(spec);
+  const { gate, stateful, statefulChecks } = await buildAuditGate(spec);
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
   const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful);
   const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency) : undefined;
@@ -231,6 +232,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     sourceColumn,
     run: {
       workers: workerCount,
+      statefulChecks,
       dns: spec.dns === true,
       ms,
       rowsPerSecond: ms === 0 ? audited : Math.round((audited / ms) * 1000),

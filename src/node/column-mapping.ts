@@ -39,7 +39,14 @@ export const DEFAULT_COLUMN_ALIASES: Readonly<Record<MappingTarget, readonly str
   'consent.given': ['consent', 'marketingconsent', 'optin', 'emailoptin', 'gdprconsent'],
   'consent.capturedAt': ['consentdate', 'optindate', 'consentcapturedat', 'consenttimestamp'],
   'consent.textId': ['consenttextid'],
+  'consent.textHash': ['consenttexthash'],
+  // How consent was given, which a consent record must show (GDPR Art. 7(1)): the page, the
+  // box's state when the form rendered, and whether the person clicked it.
+  'consent.pageUrl': ['consentpageurl', 'consenturl', 'consentpage'],
+  'consent.renderedChecked': ['consentpreticked', 'consentprechecked', 'renderedchecked'],
+  'consent.userInteracted': ['consentclicked', 'consentuserinteracted', 'userinteracted'],
   'consent.lawfulBasis': ['lawfulbasis', 'legalbasis'],
+  'consent.liaRef': ['liareference', 'liaref', 'lia'],
   'consent.channels': ['consentchannels'],
   '@source': ['leadsource', 'source', 'origin', 'leadorigin'],
   '@id': ['id', 'leadid', 'recordid', 'contactid'],

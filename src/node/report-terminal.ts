@@ -22,7 +22,7 @@ export function renderTerminalReport(report: AuditReport, options: TerminalRepor
   const out: string[] = [];
 
   out.push(`${bold('leadgate audit')} ${report.input.file} · motion ${report.motion} (policy ${report.policy.version})`);
-  out.push(dim(`${number(report.rows.total)} rows: ${number(report.rows.audited)} audited, ${number(report.rows.malformed)} malformed · ${number(report.run.rowsPerSecond)} rows/s on ${report.run.workers} thread${report.run.workers === 1 ? '' : 's'}${report.run.dns ? ' · DNS on' : ''}`));
+  out.push(dim(`${number(report.rows.total)} rows: ${number(report.rows.audited)} audited, ${number(report.rows.malformed)} malformed · ${number(report.run.rowsPerSecond)} rows/s on ${report.run.workers} thread${report.run.workers === 1 ? '' : 's'}${report.run.statefulChecks.length > 0 ? ` (stateful: ${report.run.statefulChecks.join(', ')})` : ''}${report.run.dns ? ' · DNS on' : ''}`));
   out.push('');
   out.push(bold('Decisions'));
   for (const decision of ['accept', 'review', 'reject'] as const) {

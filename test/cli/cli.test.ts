@@ -91,6 +91,7 @@ describe('exit codes', () => {
       [['audit', 'basic.csv', '--out', 'report.pdf'], /the extension says what to write/],
       [['audit', 'basic.csv', '--config', 'unknown-check.config.json'], /unknown check "telepathy"/],
       [['audit', 'basic.csv', '--config', 'missing.config.json'], /cannot read .*missing\.config\.json \(ENOENT\)/],
+      [['audit', 'basic.csv', '--config', 'missing-accounts.config.json'], /"checks\.group\.accounts": cannot read no-such-accounts\.csv \(ENOENT\)/],
       [['codes', '--format', 'yaml'], /--format must be md or json/],
     ];
     for (const [args, message] of cases) {
@@ -127,7 +128,17 @@ describe('leadgate audit: JSON values', () => {
     expect(counts(report)).toEqual({ accept: 1, review: 2, reject: 3 });
     expect(report.decisions.reject.percent).toBe(50);
     expect(report.rejectionRate).toBe(50);
-    expect(codeCounts(report)).toEqual({ EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, EMAIL_ROLE_ACCOUNT: 1, EMAIL_SYNTAX: 1, EMAIL_TYPO: 1, ROLE_JUNK: 1 });
+    // The consent check: the file has no consent columns, so the leads in Germany (A1), the UK
+    // (A2), India (A4, the strict default) and Spain (A6) carry no basis for marketing email:
+    // CONSENT_MISSING, a flag under inbound (marketing is stripped, the lead kept). The US
+    // leads (A3, A8) need none (CAN-SPAM is opt-out). The ICP check: A3's company "Test" is a
+    // placeholder and a mailinator address names no employer, so ICP_COMPANY_MISSING (review,
+    // under A3's reject). No decision changes.
+    expect(codeCounts(report)).toEqual({
+      CONSENT_MISSING: 4, EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, EMAIL_ROLE_ACCOUNT: 1, EMAIL_SYNTAX: 1, EMAIL_TYPO: 1, ICP_COMPANY_MISSING: 1, ROLE_JUNK: 1,
+    });
+    expect(report.codes.find((row) => row.code === 'CONSENT_MISSING')).toMatchObject({ check: 'consent', action: 'flag', examples: [{ line: 2 }, { line: 3 }, { line: 5 }] });
+    expect(report.codes.find((row) => row.code === 'ICP_COMPANY_MISSING')).toMatchObject({ check: 'icp', action: 'review', examples: [{ line: 4, value: 'Test' }] });
     expect(report.codes.find((row) => row.code === 'EMAIL_TYPO')).toMatchObject({ check: 'email', action: 'reject', percent: 16.7, examples: [{ line: 5, value: 'p***@outlok.com' }] });
     // A4's quoted note spans lines 5–6, so the short row is on line 7 and the bad quote on line 9.
     expect(report.malformed).toEqual({
@@ -138,12 +149,23 @@ describe('leadgate audit: JSON values', () => {
         { line: 9, reason: 'bad-quote', detail: 'text after the closing quote of field 2' },
       ],
     });
+    // The audit replaces the motion's source check (velocity off, see AUDIT_CHECK_DEFAULTS), so it comes last.
     expect(report.checks).toEqual([
       { check: 'email', dimension: 'truth', pass: 1, fail: 5, error: 0 },
       { check: 'phone', dimension: 'truth', pass: 6, fail: 0, error: 0 },
       { check: 'role', dimension: 'truth', pass: 5, fail: 1, error: 0 },
+      { check: 'consent', dimension: 'compliance', pass: 2, fail: 4, error: 0 },
+      { check: 'icp', dimension: 'value', pass: 5, fail: 1, error: 0 },
+      { check: 'source', dimension: 'compliance', pass: 6, fail: 0, error: 0 },
     ]);
-    expect(report.dimensions).toEqual([{ dimension: 'truth', checks: ['email', 'phone', 'role'], leadsWithFindings: 5, percent: 83.3, meanScore: expect.any(Number) }]);
+    expect(report.dimensions).toEqual([
+      { dimension: 'truth', checks: ['email', 'phone', 'role'], leadsWithFindings: 5, percent: 83.3, meanScore: expect.any(Number) },
+      { dimension: 'compliance', checks: ['consent', 'source'], leadsWithFindings: 4, percent: 66.7, meanScore: expect.any(Number) },
+      { dimension: 'value', checks: ['icp'], leadsWithFindings: 1, percent: 16.7, meanScore: expect.any(Number) },
+    ]);
+    // No lead carries behaviour, so no intent and no MQL; fit is scored from what the rows say.
+    expect(report.mql).toEqual({ yes: 0, no: 6 });
+    expect(report.scores.fit).toEqual({ mean: expect.any(Number), leads: 6 });
     expect(report.bySource).toEqual({
       column: 'Lead Source',
       sources: [
@@ -152,7 +174,7 @@ describe('leadgate audit: JSON values', () => {
         { source: '(none)', leads: 1, accept: 0, review: 1, reject: 0, rejectPercent: 0 },
       ],
     });
-    expect(report).toMatchObject({ motion: 'inbound', policy: { name: 'inbound', version: '1.0.0' }, run: { workers: 1, dns: false, personalData: 'masked' } });
+    expect(report).toMatchObject({ motion: 'inbound', policy: { name: 'inbound', version: '1.0.0' }, run: { workers: 1, statefulChecks: ['source'], dns: false, personalData: 'masked' } });
   });
 
   it('gives the motion its own decisions (abm rejects free-mail and role accounts)', async () => {
@@ -180,6 +202,35 @@ describe('leadgate audit: JSON values', () => {
     expect(counts(report)).toEqual({ accept: 1, review: 1, reject: 4 });
   });
 
+  it('loads the group check\'s account list named by a config, with an ICP profile (abm)', async () => {
+    // abm-accounts.config.json: { group: { accounts: "accounts.csv" }, icp: { industries: { include: ["48", "49"] }, employees: { min: 100, max: 5000 } } }.
+    // accounts.csv: Northwind Logistics (a target account), Bluepath Energy (an account, not a target).
+    const verdicts = join(work, 'abm.jsonl');
+    const report = await auditJson(['abm-leads.csv', '--config', 'abm-accounts.config.json', '--out', verdicts]);
+    expect(report.motion).toBe('abm');
+    expect(report.run.statefulChecks).toEqual(['source', 'group']);
+    const byLead = Object.fromEntries(readFileSync(verdicts, 'utf8').trim().split('\n').map((line) => JSON.parse(line)).map((row) => [row.id, row]));
+    const codesOf = (id: string) => byLead[id].reasons.map((reason: { code: string }) => reason.code);
+    // B1 works at the target account, in a transport company (NAICS 48) of 1,200: in the ICP.
+    // A buying group of one with no decision maker goes to a person to multithread (abm: review).
+    expect(codesOf('B1')).toEqual(['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER']);
+    expect(byLead.B1.decision).toBe('review');
+    // B2's company is an account but not a target; a utility of 80 people is outside the ICP.
+    expect(codesOf('B2')).toEqual(['GROUP_NOT_TARGET_ACCOUNT', 'ICP_INDUSTRY_EXCLUDED', 'GROUP_COVERAGE_LOW', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_FIT_LOW']);
+    // B3's company is on no account list at all.
+    expect(codesOf('B3')).toEqual(['GROUP_ACCOUNT_UNMATCHED', 'ICP_INDUSTRY_EXCLUDED', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_FIT_LOW']);
+    expect([byLead.B2.decision, byLead.B3.decision]).toEqual(['reject', 'reject']);
+    expect(byLead.B1.scores.fit).toBeGreaterThan(byLead.B2.scores.fit);
+    expect(report.codes.find((row) => row.code === 'GROUP_NOT_TARGET_ACCOUNT')).toMatchObject({ check: 'group', action: 'reject', leads: 1, examples: [{ line: 3 }] });
+    expect(report.codes.find((row) => row.code === 'GROUP_ACCOUNT_UNMATCHED')).toMatchObject({ check: 'group', action: 'reject', leads: 1, examples: [{ line: 4 }] });
+    expect(report.checks.find((row) => row.check === 'group')).toEqual({ check: 'group', dimension: 'value', pass: 0, fail: 3, error: 0 });
+
+    // Near miss: the same file under abm without the config has no group check and the open ICP profile.
+    const plain = await auditJson(['abm-leads.csv', '--motion', 'abm']);
+    expect(plain.codes.map((row) => row.code)).toEqual([]);
+    expect(counts(plain)).toEqual({ accept: 3, review: 0, reject: 0 });
+  });
+
   it('loads a .js config whose check options are functions (an enricher)', async () => {
     const report = await auditJson(['basic.csv', '--config', 'functions.config.mjs']);
     expect(codeCounts(report).ROLE_CHANGED).toBe(6);
@@ -205,10 +256,15 @@ describe('column mapping', () => {
     expect(codeCounts(unmapped).EMAIL_MISSING).toBe(3);
     expect(unmapped.input.unusedColumns).toEqual(['Work Mail', 'Role Title', 'Org', 'Where From']);
 
-    const byFlags = await auditJson(['custom-headers.csv', '--map', 'email=Work Mail', '--map', 'title="Role Title"', '--map', '@source=where from']);
+    // The same mapping twice: as --map flags and as mapping.json.
+    const byFlags = await auditJson(['custom-headers.csv', '--map', 'email=Work Mail', '--map', 'title="Role Title"', '--map', 'company=Org', '--map', '@source=where from']);
     const byFile = await auditJson(['custom-headers.csv', '--map-file', 'mapping.json']);
     for (const report of [byFlags, byFile]) {
-      expect(codeCounts(report)).toEqual({ EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, ROLE_NOT_WORKFORCE: 1 });
+      // No country column: the consent check applies its strict default regime, so none of the
+      // three may be emailed without consent (CONSENT_MISSING); "Test" is a placeholder company
+      // and the mailinator address names no employer (ICP_COMPANY_MISSING).
+      expect(codeCounts(report)).toEqual({ CONSENT_MISSING: 3, EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, ICP_COMPANY_MISSING: 1, ROLE_NOT_WORKFORCE: 1 });
+      expect(report.input.columns.company).toBe('Org');
       expect(report.bySource?.column).toBe('Where From');
       expect(report.bySource?.sources.map((row) => [row.source, row.leads])).toEqual([['Webinar', 2], ['Fair', 1]]);
     }
@@ -248,16 +304,17 @@ describe('outputs', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(csv, 'utf8').trim().split('\n')).toEqual([
       'line,id,email,decision,codes,compliance,truth,value,fit,intent,mql',
-      '2,A1,m***@northwind.example,accept,,,100,,,,',
-      '3,A2,t***@gmail.com,review,EMAIL_FREE_PROVIDER,,83,,,,',
-      '4,A3,a***@mailinator.com,reject,EMAIL_DISPOSABLE,,67,,,,',
-      '5,A4,p***@outlok.com,reject,EMAIL_TYPO,,67,,,,',
-      '8,A6,l***@@tailspin.example,reject,EMAIL_SYNTAX ROLE_JUNK,,33,,,,',
-      '10,A8,i***@contoso.example,review,EMAIL_ROLE_ACCOUNT,,83,,,,',
+      // Scores: compliance (consent and source), truth, value (icp), fit; intent 0 and no MQL without behaviour.
+      '2,A1,m***@northwind.example,accept,CONSENT_MISSING,90,100,100,87,0,false',
+      '3,A2,t***@gmail.com,review,EMAIL_FREE_PROVIDER CONSENT_MISSING,90,83,100,100,0,false',
+      '4,A3,a***@mailinator.com,reject,EMAIL_DISPOSABLE ICP_COMPANY_MISSING,100,67,50,87,0,false',
+      '5,A4,p***@outlok.com,reject,EMAIL_TYPO CONSENT_MISSING,90,67,100,87,0,false',
+      '8,A6,l***@@tailspin.example,reject,EMAIL_SYNTAX ROLE_JUNK CONSENT_MISSING,90,33,100,67,0,false',
+      '10,A8,i***@contoso.example,review,EMAIL_ROLE_ACCOUNT,100,83,100,73,0,false',
     ]);
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.line, line.id, line.decision])).toEqual([[2, 'A1', 'accept'], [3, 'A2', 'review'], [4, 'A3', 'reject'], [5, 'A4', 'reject'], [8, 'A6', 'reject'], [10, 'A8', 'review']]);
-    expect(lines[4].reasons).toEqual([{ code: 'EMAIL_SYNTAX', action: 'reject' }, { code: 'ROLE_JUNK', action: 'reject' }]);
+    expect(lines[4].reasons).toEqual([{ code: 'EMAIL_SYNTAX', action: 'reject' }, { code: 'ROLE_JUNK', action: 'reject' }, { code: 'CONSENT_MISSING', action: 'flag' }]);
   });
 
   it('writes a self-contained HTML report whose figures match the JSON report', async () => {
@@ -304,19 +361,37 @@ describe('outputs', () => {
 });
 
 describe('workers', () => {
-  it('give the same verdicts, in input order, and the same report as one thread', async () => {
+  it('are not used while a check keeps state across leads (the source check\'s duplicates): one thread, and a note', async () => {
+    const result = await run(['audit', demoLeads, '--workers', '3', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as AuditReport;
+    expect(report.run).toMatchObject({ workers: 1, statefulChecks: ['source'] });
+    expect(result.stderr).toMatch(/--workers 3 not used: the source check keeps state across leads/);
+    // Seen on one thread, every repeat of an earlier row is a duplicate.
+    expect(codeCounts(report).SOURCE_DUPLICATE).toBeGreaterThan(0);
+    expect((await run(['audit', demoLeads, '--workers', '3', '--quiet'])).stderr).toBe('');
+  }, 60_000);
+
+  it('give the same verdicts, in input order, and the same report as one thread, when no check keeps state', async () => {
+    // stateless.config.json turns the source check's duplicates off (velocity is off in every
+    // audit), so the gate has no stateful check and workers may split the file.
     const single = join(work, 'single.jsonl');
     const multi = join(work, 'multi.jsonl');
-    const one = await run(['audit', demoLeads, '--workers', '1', '--format', 'json', '--out', single]);
-    const two = await run(['audit', demoLeads, '--workers', '3', '--format', 'json', '--out', multi]);
+    const one = await run(['audit', demoLeads, '--config', 'stateless.config.json', '--workers', '1', '--format', 'json', '--out', single]);
+    const two = await run(['audit', demoLeads, '--config', 'stateless.config.json', '--workers', '3', '--format', 'json', '--out', multi]);
     expect([one.code, two.code]).toEqual([0, 0]);
+    expect(two.stderr).toBe('');
     const reportOne = JSON.parse(one.stdout) as AuditReport;
     const reportTwo = JSON.parse(two.stdout) as AuditReport;
-    expect(reportOne.run.workers).toBe(1);
-    expect(reportTwo.run.workers).toBe(3);
+    expect(reportOne.run).toMatchObject({ workers: 1, statefulChecks: [] });
+    expect(reportTwo.run).toMatchObject({ workers: 3, statefulChecks: [] });
     const { run: runOne, ...restOne } = reportOne;
     const { run: runTwo, ...restTwo } = reportTwo;
     expect(restTwo).toEqual(restOne);
+    // Every check ran on both (the six of the inbound preset), with findings from each dimension.
+    expect(restOne.checks.map((row) => row.check).sort()).toEqual(['consent', 'email', 'icp', 'phone', 'role', 'source']);
+    expect(restOne.dimensions.every((row) => row.leadsWithFindings > 0)).toBe(true);
+    expect(codeCounts(reportOne).SOURCE_DUPLICATE).toBeUndefined();
     const verdicts = readFileSync(single, 'utf8');
     expect(verdicts.split('\n').length).toBe(2397);
     expect(readFileSync(multi, 'utf8')).toBe(verdicts);

@@ -40,6 +40,19 @@ describe('mapRow', () => {
     expect(mapRow(['', 'Atlantis', 'maybe', '', '', ''], mapping).lead).toEqual({ country: 'Atlantis', consent: { given: 'maybe' } });
   });
 
+  it('reads a whole consent record from its columns: page, pre-ticked and clicked (yes/no), lawful basis and LIA reference', () => {
+    const header = ['Email', 'Consent', 'Consent Date', 'Consent Text ID', 'Consent Page URL', 'Consent Pre-ticked', 'Consent Clicked', 'Lawful Basis', 'LIA Reference', 'Created Date'];
+    const mapping = mapColumns(header, {});
+    expect(mapping.unused).toEqual([]);
+    const row = mapRow(['jane@acme.example', 'Yes', '2025-03-02T10:15:00Z', 'demo-request-v1', 'https://www.brightlane.example/demo', 'No', 'Yes', 'consent', '', '2025-03-02'], mapping);
+    expect(row.lead).toEqual({
+      email: 'jane@acme.example',
+      consent: { given: true, capturedAt: '2025-03-02T10:15:00Z', textId: 'demo-request-v1', pageUrl: 'https://www.brightlane.example/demo', renderedChecked: false, userInteracted: true, lawfulBasis: 'consent' },
+      source: { capturedAt: '2025-03-02' },
+    });
+    expect(mapRow(['jane@acme.example', '', '', '', '', '', '', 'legitimate_interest', 'LIA-2024-03', ''], mapping).lead.consent).toEqual({ lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2024-03' });
+  });
+
   it('prefers the @source column for the breakdown, then utm_source, then partnerId', () => {
     const mapping = mapColumns(['Lead Source', 'utm_source', 'Partner'], {});
     expect(mapRow(['Webinar', 'linkedin', 'p-1'], mapping).source).toBe('Webinar');

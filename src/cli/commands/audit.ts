@@ -30,7 +30,8 @@ Options:
   --delimiter <char>       CSV delimiter (default: detected from the header: , ; tab |)
   --dns                    look up MX records (off by default: offline and deterministic)
   --dns-concurrency <n>    MX lookups in flight per thread (default 16)
-  --workers <n|auto>       threads that validate (default auto: one per idle core for files over 8 MB)
+  --workers <n|auto>       threads that validate (default auto: one per idle core for files over 8 MB);
+                           one thread while a check keeps state across leads (source duplicates, group)
   --fail-over <percent>    exit 3 when more than this share of leads is rejected
   --show-personal-data     show emails, phones and names in reports (default: masked)
   -q, --quiet              no progress bar and no notes on stderr
@@ -115,7 +116,8 @@ export const auditCommand: Command = {
     }
 
     if (!values.quiet && typeof workers === 'number' && workers > 1 && report.run.workers === 1) {
-      io.stderr.write('leadgate audit: a check of this gate keeps state across leads (runsIn: server), so it ran on one thread to give the same result as a single run\n');
+      const names = report.run.statefulChecks.join(', ');
+      io.stderr.write(`leadgate audit: --workers ${workers} not used: the ${names} check${report.run.statefulChecks.length === 1 ? '' : 's'} keep${report.run.statefulChecks.length === 1 ? 's' : ''} state across leads (duplicates, buying groups), so the audit ran on one thread, where every lead sees the leads before it. Turn that state off in --config (e.g. { "checks": { "source": { "duplicateLookbackDays": false } } }) to use workers.\n`);
     }
     for (const out of outputs) {
       if (out.kind === 'html') await writeFile(out.path, renderHtmlReport(report));
