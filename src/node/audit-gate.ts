@@ -79,9 +79,7 @@ export const CHECK_OPTION_LOADERS: Record<string, (options: Record<string, unkno
     } catch (error) {
       throw new LeadGateError(`config: "checks.group.accounts": ${describeLoadError(error, accounts)}`, { option: 'config.checks.group.accounts', cause: error });
     }
-    // `AccountRecord` is an `AccountInput` (parseAccountRows takes its own output back), but
-    // as an interface it lacks `AccountInput`'s index signature; the spread makes it a plain object type.
-    const store = memoryAccountStore(rows.map((row) => ({ ...row })), {
+    const store = memoryAccountStore(rows, {
       ...(typeof options.salt === 'string' ? { salt: options.salt } : {}),
       ...(typeof options.nameSimilarity === 'number' ? { candidateSimilarity: options.nameSimilarity } : {}),
     });

@@ -2,7 +2,7 @@ import { LeadGateError } from '../core/errors.js';
 import { canonicalJson } from '../core/hmac.js';
 import { sha256Hex } from '../core/digest.js';
 import { companyKey, companyKeySimilarity } from '../checks/company-name.js';
-import { parseAccountRows, type AccountInput } from '../checks/group/account-rows.js';
+import { parseAccountRows, type AccountInput, type AccountRecord } from '../checks/group/account-rows.js';
 import { normalisedHost, type Account, type AccountQuery, type AccountStore, type AccountStoreCallOptions, type BuyingGroupContact } from '../checks/group/account-store.js';
 import { checkPrefix, redisCommand, type RedisClientLike } from './command.js';
 
@@ -36,7 +36,7 @@ export interface RedisAccountStore extends AccountStore {
    * removed) and keeps the contacts its group already has. Rows are validated first,
    * as `parseAccountRows` does, so a bad row throws a `LeadGateError` before anything is written.
    */
-  importAccounts(rows: string | readonly AccountInput[]): Promise<AccountImport>;
+  importAccounts(rows: string | readonly (AccountInput | AccountRecord)[]): Promise<AccountImport>;
 }
 
 // Reads the candidates sharing letter pairs with the query (KEYS[2..]: one set per pair)

@@ -165,6 +165,8 @@ describe('loadAccounts (leadgate/node)', () => {
       { id: 'acme.com', name: 'Acme Inc.', domains: ['acme.com'], target: true, contacts: [] },
     ]);
     expect((await loadAccounts(file('a.json', JSON.stringify([{ id: '1', name: 'Acme', domains: ['acme.com'] }]))))[0]?.id).toBe('1');
+    // What loadAccounts returns goes straight into a store, as the docs say (this line is also a type check).
+    expect((await memoryAccountStore(await loadAccounts(file('c.json', JSON.stringify([{ id: '3', name: 'Acme', domains: ['acme.com'] }]))).findAccounts({ domain: 'acme.com' })).map((account) => account.id)).toEqual(['3']);
     expect((await loadAccounts(file('b.json', JSON.stringify({ accounts: [{ id: '2', name: 'Acme', domains: ['acme.com'] }] }))))[0]?.id).toBe('2');
   });
 

@@ -2,7 +2,7 @@ import { companyKey, companyKeySimilarity } from '../company-name.js';
 import { toAsciiDomain } from '../email/ascii-domain.js';
 import { websiteHost } from '../email/domain-relation.js';
 import type { BuyingRole } from './buying-roles.js';
-import { parseAccountRows, type AccountInput } from './account-rows.js';
+import { parseAccountRows, type AccountInput, type AccountRecord } from './account-rows.js';
 
 /** A company the seller knows: a CRM account, a row of a target account list. */
 export interface Account {
@@ -109,7 +109,7 @@ export interface MemoryAccountStoreOptions {
  * ]);
  * createGate({ motion: 'abm', checks: [buyingGroup({ accounts })] });
  */
-export function memoryAccountStore(accounts: readonly AccountInput[], options: MemoryAccountStoreOptions = {}): AccountStore {
+export function memoryAccountStore(accounts: readonly (AccountInput | AccountRecord)[], options: MemoryAccountStoreOptions = {}): AccountStore {
   const records = parseAccountRows(accounts, options.salt === undefined ? {} : { salt: options.salt });
   const candidateSimilarity = options.candidateSimilarity ?? 0.75;
   const byId = new Map<string, Account>();
