@@ -63,7 +63,8 @@ function codesSection(report: AuditReport): string {
   const max = Math.max(...top.map((row) => row.leads));
   const rowHeight = 22;
   const bars = top.map((row, index) => {
-    const width = (row.leads / max) * 60;
+    // Bars start at 38% and end by 92%, leaving room on the right for the count label.
+    const width = (row.leads / max) * 54;
     const y = index * rowHeight;
     return `<text x="0" y="${y + 15}" class="axis">${escape(row.code)}</text><rect x="38%" y="${y + 4}" width="${width.toFixed(3)}%" height="14" fill="${COLORS[row.action === 'reject' ? 'reject' : row.action === 'review' ? 'review' : 'error']}"/><text x="${(38 + width + 1).toFixed(3)}%" y="${y + 15}" class="value">${row.leads}</text>`;
   }).join('');
