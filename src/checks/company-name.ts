@@ -134,10 +134,40 @@ export function companyKeySimilarity(keyA: string, keyB: string): number {
   const y = keyB.replace(/ /g, '');
   if (x === '' || y === '') return 0;
   if (x === y) return 1;
-  const longer = Math.max(x.length, y.length);
-  // Names differing in length by more than half cannot reach any useful threshold.
-  if (Math.abs(x.length - y.length) > longer / 2) return 1 - Math.abs(x.length - y.length) / longer;
-  return 1 - editDistance(x, y) / longer;
+  return 1 - editDistance(x, y) / Math.max(x.length, y.length);
+}
+
+/**
+ * Whether two compact keys (spaces removed) are at most `maxEdits` apart in the
+ * distance {@link companyKeySimilarity} uses. Computes only a band of `2·maxEdits + 1`
+ * cells a row and stops as soon as a row exceeds the bound: an index comparing one
+ * name with thousands needs the yes/no, not the distance.
+ */
+export function withinEdits(a: string, b: string, maxEdits: number): boolean {
+  if (Math.abs(a.length - b.length) > maxEdits) return false;
+  if (a === b) return true;
+  const width = b.length + 1;
+  const big = maxEdits + 1;
+  let previous2 = new Array<number>(width).fill(big);
+  let previous = Array.from({ length: width }, (_, j) => (j <= maxEdits ? j : big));
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(width).fill(big);
+    if (i <= maxEdits) current[0] = i;
+    let rowMin = current[0]!;
+    const from = Math.max(1, i - maxEdits);
+    const to = Math.min(b.length, i + maxEdits);
+    for (let j = from; j <= to; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, previous2[j - 2]! + 1);
+      current[j] = Math.min(best, big);
+      if (current[j]! < rowMin) rowMin = current[j]!;
+    }
+    if (rowMin > maxEdits) return false;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= maxEdits;
 }
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */

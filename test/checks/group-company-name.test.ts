@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyKey, companyKeySimilarity, companyNameSimilarity, sameCompany } from '../../src/checks/company-name.js';
+import { companyKey, companyKeySimilarity, companyNameSimilarity, sameCompany, withinEdits } from '../../src/checks/company-name.js';
 
 describe('companyKey', () => {
   it.each([
@@ -57,6 +58,22 @@ describe('companyNameSimilarity', () => {
     expect(companyNameSimilarity('Globex', 'Initech')).toBe(companyNameSimilarity('Initech', 'Globex'));
     expect(companyNameSimilarity('', 'Acme')).toBe(0);
     expect(companyKeySimilarity('acme', 'acme')).toBe(1);
+  });
+});
+
+describe('withinEdits', () => {
+  it('agrees with the similarity: within k edits exactly when 1 − k / longer is reached', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 6 }), (a, b, k) => {
+        const distance = Math.round((1 - companyKeySimilarity(a, b)) * Math.max(a.length, b.length));
+        expect(withinEdits(a, b, k)).toBe(distance <= k);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(withinEdits('acme', 'acne', 1)).toBe(true);
+    expect(withinEdits('acme', 'mcae', 1)).toBe(false);
+    expect(withinEdits('acme', 'came', 1)).toBe(true);
   });
 });
 

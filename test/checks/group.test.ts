@@ -369,7 +369,7 @@ describe('group: a failing account store', () => {
     const slow: AccountStore = {
       findAccounts: (query) => new Promise((resolve) => setTimeout(() => resolve(store.findAccounts(query)), 80)),
       contacts: (id) => store.contacts(id),
-      addContact: async (id, contact) => void added.push(contact),
+      addContact: async (_accountId, contact) => void added.push(contact),
     };
     const verdict = await createGate({ motion: 'abm', timeoutMs: 20, checks: [buyingGroup({ accounts: slow })] }).validate(lead);
     expect(verdict.reasons.map((reason) => reason.code)).toContain('SYSTEM_TIMEOUT');

@@ -431,7 +431,7 @@ describe("every preset's decision on the same leads", () => {
           const expectedCodes = sorted(row.codesIn?.[motion] ?? row.codes);
           const verdict = await gates[motion].validate(row.input, row.context);
           expect(findingCodes(verdict)).toEqual(expectedCodes);
-          // No built-in action is `ignore`, so every finding is a reason.
+          // No action these rows reach is `ignore`, so every finding is a reason.
           expect(reasonCodes(verdict)).toEqual(expectedCodes);
           expect(verdict.decision).toBe(row.decisions[motion]);
           expect(verdict.motion).toBe(motion);

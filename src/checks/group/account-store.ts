@@ -1,4 +1,4 @@
-import { companyKey, companyKeySimilarity } from '../company-name.js';
+import { companyKey, withinEdits } from '../company-name.js';
 import { toAsciiDomain } from '../email/ascii-domain.js';
 import { websiteHost } from '../email/domain-relation.js';
 import type { BuyingRole } from './buying-roles.js';
@@ -103,6 +103,11 @@ export interface MemoryAccountStoreOptions {
  * Rows are validated as `parseAccountRows` does: a bad row throws a `LeadGateError`
  * naming it. Raw contact emails are digested on the way in and never kept.
  *
+ * Domains are looked up in a map; names through a letter-pair index. Measured on
+ * synthetic lists of look-alike names (whole check, one lead): about 0.5 ms at 1,000
+ * accounts, 2.5 ms at 10,000, 10–15 ms at 50,000. Past that, back an `AccountStore`
+ * with a search index (your CRM's, or a database).
+ *
  * @example
  * const accounts = memoryAccountStore([
  *   { id: '001', name: 'Northwind Logistics GmbH', domains: ['northwind-logistics.de'], country: 'DE', target: true },
@@ -192,7 +197,8 @@ export function normalisedHost(value: string): string | undefined {
  */
 class NameIndex {
   readonly #ids: string[] = [];
-  readonly #keys: string[] = [];
+  /** Keys without spaces, as `companyKeySimilarity` compares them. */
+  readonly #compact: string[] = [];
   readonly #sizes: Array<{ length: number; pairs: number }> = [];
   readonly #postings = new Map<string, number[]>();
 
@@ -201,7 +207,7 @@ class NameIndex {
     const compact = key.replace(/ /g, '');
     const pairs = letterPairs(compact);
     this.#ids.push(id);
-    this.#keys.push(key);
+    this.#compact.push(compact);
     this.#sizes.push({ length: compact.length, pairs: pairs.size });
     for (const pair of pairs) {
       const postings = this.#postings.get(pair);
@@ -215,18 +221,22 @@ class NameIndex {
     const compact = key.replace(/ /g, '');
     if (compact === '') return [];
     const pairs = letterPairs(compact);
-    const shared = new Map<number, number>();
+    // A typed array: a Map here cost 40 ms a query on 50,000 names.
+    const counts = new Uint16Array(this.#ids.length);
     for (const pair of pairs) {
-      for (const slot of this.#postings.get(pair) ?? []) shared.set(slot, (shared.get(slot) ?? 0) + 1);
+      for (const slot of this.#postings.get(pair) ?? []) counts[slot]!++;
     }
     const out: string[] = [];
+    // Every slot, not only the touched ones: the bound can fall to zero (see above), and the
+    // integer tests below cost little next to the edit distance they save.
     for (let slot = 0; slot < this.#ids.length; slot++) {
       const size = this.#sizes[slot]!;
-      const count = shared.get(slot) ?? 0;
       // The most edits that still reach the threshold; the epsilon keeps 0.1 × 10 from flooring to 0.
       const edits = Math.floor((1 - threshold) * Math.max(compact.length, size.length) + 1e-9);
-      if (count < Math.max(pairs.size, size.pairs) - 3 * edits) continue;
-      if (companyKeySimilarity(key, this.#keys[slot]!) >= threshold) out.push(this.#ids[slot]!);
+      // Each edit changes the length by at most one, and loses at most three pairs.
+      if (Math.abs(compact.length - size.length) > edits || counts[slot]! < Math.max(pairs.size, size.pairs) - 3 * edits) continue;
+      // Within `edits` edits is the same test as a similarity of at least `threshold`.
+      if (withinEdits(compact, this.#compact[slot]!, edits)) out.push(this.#ids[slot]!);
     }
     return out;
   }

@@ -10,14 +10,14 @@ export interface RoleRequirement {
 // Six roles, within Gartner's 6–10 buyers per purchase (research §4.1). Champion is left
 // out of new-logo motions: only a person can name one (research §4.4), so it cannot be
 // a gap a form fills. Weights say what a deal cannot close without.
-const NEW_LOGO: readonly RoleRequirement[] = [
+const NEW_LOGO: readonly RoleRequirement[] = frozen([
   { role: 'decision_maker', weight: 3 },
   { role: 'budget_holder', weight: 2 },
   { role: 'technical_evaluator', weight: 2 },
   { role: 'end_user', weight: 1 },
   { role: 'influencer', weight: 1 },
   { role: 'procurement', weight: 1 },
-];
+]);
 
 /**
  * The roles each built-in motion measures coverage against. Expansion measures against
@@ -30,14 +30,19 @@ export const DEFAULT_REQUIRED_ROLES: Readonly<Record<string, readonly RoleRequir
   abm: NEW_LOGO,
   outbound: NEW_LOGO,
   partner: NEW_LOGO,
-  expansion: [
+  expansion: frozen([
     { role: 'champion', weight: 3 },
     { role: 'decision_maker', weight: 3 },
     { role: 'budget_holder', weight: 2 },
     { role: 'end_user', weight: 1 },
     { role: 'technical_evaluator', weight: 1 },
-  ],
+  ]),
 });
+
+// Shared by every check of the process: one gate must not change another's requirements.
+function frozen(requirements: RoleRequirement[]): readonly RoleRequirement[] {
+  return Object.freeze(requirements.map((requirement) => Object.freeze(requirement)));
+}
 
 /** An account's buying group measured against the required roles. */
 export interface Coverage {
