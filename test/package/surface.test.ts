@@ -1,33 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/** Every module reachable from an entry, and every bare or `node:` specifier it imports. */
-function importGraph(entry: string): { files: string[]; external: Map<string, string> } {
-  const files = new Set<string>();
-  const external = new Map<string, string>();
-  const queue = [resolve(root, entry)];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(IMPORT)) {
-      const specifier = (match[1] ?? match[2])!;
-      if (!specifier.startsWith('.')) {
-        external.set(specifier, file);
-        continue;
-      }
-      const target = join(dirname(file), specifier).replace(/\.js$/, '.ts');
-      queue.push(existsSync(target) ? target : join(dirname(file), specifier, 'index.ts'));
-    }
-  }
-  return { files: [...files].map((file) => file.slice(root.length + 1)), external };
-}
+import { importGraph, projectRoot as root } from '../helpers/import-graph.js';
 
 describe('package surface', () => {
   const browserSafe = importGraph('src/index.ts');

@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importGraph, projectRoot as root } from '../helpers/import-graph.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// Runtime imports only: `import type` is erased and costs a runtime nothing.
-const RUNTIME_IMPORT = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/g;
-
-function runtimeImports(entry: string): { files: string[]; external: string[] } {
-  const files = new Set<string>();
-  const external = new Set<string>();
-  const queue = [resolve(root, entry)];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(RUNTIME_IMPORT)) {
-      const specifier = match[1]!;
-      if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier).replace(/\.js$/, '.ts'));
-      else external.add(specifier);
-    }
-  }
-  return { files: [...files].map((file) => file.slice(root.length + 1)), external: [...external] };
-}
+const runtimeImports = (entry: string) => {
+  const { files, external } = importGraph(entry, { runtimeOnly: true });
+  return { files, external: [...external.keys()] };
+};
 
 describe('server and redis entries', () => {
   it('leadgate/server is web standards only: no runtime node: import, no Redis client', () => {
