@@ -7,6 +7,7 @@ import { companyKey, companyNameSimilarity } from '../../src/checks/company-name
 import { parseCsv } from '../../src/checks/group/csv.js';
 import { contactDigest, isLeadGateError, memoryAccountStore, parseAccountRows } from '../../src/index.js';
 import { loadAccounts } from '../../src/node/index.js';
+import { editName, nameEdit, nameLetter } from '../helpers/name-edits.js';
 
 const optionOf = (run: () => unknown): string | undefined => {
   try {
@@ -106,16 +107,7 @@ describe('memoryAccountStore', () => {
   it('the name index finds exactly what comparing every name finds (names of 6+ letters)', async () => {
     // Accounts named by a few random edits of the query (substitute, insert, delete, swap),
     // from a small alphabet, so near misses on both sides of each threshold are common.
-    const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e');
-    const edit = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(), letter);
-    const mutate = (text: string, edits: Array<[number, number, string]>) =>
-      edits.reduce((word, [kind, at, char]) => {
-        const i = at % word.length;
-        if (kind === 0) return word.slice(0, i) + char + word.slice(i + 1);
-        if (kind === 1) return word.slice(0, i) + char + word.slice(i);
-        if (kind === 2) return word.slice(0, i) + word.slice(i + 1);
-        return i + 1 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word;
-      }, text);
+    const [letter, edit, mutate] = [nameLetter, nameEdit, editName];
     // Found by fast-check: two names sharing no letter pair that are still 0.667 alike.
     const pairless = [{ id: 'x', name: 'cdacba', domains: ['x.example'] }];
     expect(companyNameSimilarity('cdacba', 'cadcaa')).toBeGreaterThanOrEqual(0.6);

@@ -4,6 +4,7 @@ import { buyingGroup, companyNameSimilarity, contactDigest, createGate, isLeadGa
 import { redisAccountStore, redisCommand } from '../../src/redis/index.js';
 import { CLIENTS, ioredisClient, type TestClient } from './clients.js';
 import { describeWithRedis, startRedis, type RedisProcess } from './redis-server.js';
+import { editName, nameEdit, nameLetter } from '../helpers/name-edits.js';
 
 type MakeStore = (rows: AccountInput[], options?: { candidateSimilarity?: number }) => Promise<AccountStore>;
 
@@ -78,16 +79,7 @@ function sameNameCandidates(name: string, make: MakeStore, runs: number) {
     it('name candidates are exactly those memoryAccountStore returns for the same rows', async () => {
       // Names made by a few random edits of the query (as memoryAccountStore's own index
       // test), so near misses on both sides of each threshold are common.
-      const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e');
-      const edit = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(), letter);
-      const mutate = (text: string, edits: Array<[number, number, string]>) =>
-        edits.reduce((word, [kind, at, char]) => {
-          const i = at % word.length;
-          if (kind === 0) return word.slice(0, i) + char + word.slice(i + 1);
-          if (kind === 1) return word.slice(0, i) + char + word.slice(i);
-          if (kind === 2) return word.slice(0, i) + word.slice(i + 1);
-          return i + 1 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word;
-        }, text);
+      const [letter, edit, mutate] = [nameLetter, nameEdit, editName];
       let matched = 0;
       let missed = 0;
       await fc.assert(
