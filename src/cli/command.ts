@@ -42,3 +42,17 @@ export function useColor(io: CliIo, stream: 'stdout' | 'stderr'): boolean {
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io[stream].isTTY === true;
 }
+
+/**
+ * Reads a flag's whole-number value, or throws a `UsageError` that names the flag and
+ * the range (`--port must be a whole number from 0 to 65535, got "eighty"`).
+ */
+export function wholeNumberOption(flag: string, text: string, range: { min?: number; max?: number; or?: string } = {}): number {
+  const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    const bounds = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} must be a whole number ${bounds}${range.or ? ` (or ${range.or})` : ''}, got "${text}"`);
+  }
+  return value;
+}

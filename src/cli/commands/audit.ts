@@ -8,7 +8,7 @@ import { validateTarget } from '../../node/column-mapping.js';
 import { renderHtmlReport } from '../../node/report-html.js';
 import { renderTerminalReport } from '../../node/report-terminal.js';
 import { createVerdictsWriter, type VerdictsWriter } from '../../node/verdicts-writer.js';
-import { EXIT, UsageError, useColor, type Command } from '../command.js';
+import { EXIT, UsageError, useColor, wholeNumberOption, type Command } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 
 const HELP = `Usage: leadgate audit <file> [options]
@@ -84,8 +84,8 @@ export const auditCommand: Command = {
     if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'jsonl') throw new UsageError(`--input-format must be csv or jsonl, got "${inputFormat}"`);
     if (values.delimiter !== undefined && [...values.delimiter.replace('\\t', '\t')].length !== 1) throw new UsageError(`--delimiter must be one character, got "${values.delimiter}"`);
     const failOver = values['fail-over'] === undefined ? undefined : percentOption('--fail-over', values['fail-over']);
-    const workers = values.workers === undefined || values.workers === 'auto' ? 'auto' as const : positiveInteger('--workers', values.workers);
-    const dnsConcurrency = values['dns-concurrency'] === undefined ? undefined : positiveInteger('--dns-concurrency', values['dns-concurrency']);
+    const workers = values.workers === undefined || values.workers === 'auto' ? 'auto' as const : wholeNumberOption('--workers', values.workers, { min: 1, or: 'auto' });
+    const dnsConcurrency = values['dns-concurrency'] === undefined ? undefined : wholeNumberOption('--dns-concurrency', values['dns-concurrency'], { min: 1 });
     const map = { ...(values['map-file'] ? await readMapFile(values['map-file']) : {}), ...parseMaps(values.map ?? []) };
     const outputs = (values.out ?? []).map(classifyOut);
     const showPersonalData = values['show-personal-data'] === true;
@@ -189,8 +189,3 @@ function percentOption(name: string, text: string): number {
   return value;
 }
 
-function positiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a whole number of 1 or more${name === '--workers' ? ' (or auto)' : ''}, got "${text}"`);
-  return value;
-}

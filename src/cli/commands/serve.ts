@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MOTION_NAMES, type MotionName } from '../../core/types.js';
 import { startLandingServer } from '../../node/landing-server.js';
-import { EXIT, UsageError, type Command } from '../command.js';
+import { EXIT, UsageError, wholeNumberOption, type Command } from '../command.js';
 
 const HELP = `Usage: leadgate serve [--port <n>] [--host <address>] [--motion <name>] [--root <dir>]
 
@@ -49,8 +49,8 @@ export const serveCommand: Command = {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const port = wholeNumber(values.port, '--port', 65_535);
-    const minSubmitMs = values['min-submit-ms'] === undefined ? undefined : wholeNumber(values['min-submit-ms'], '--min-submit-ms', 600_000);
+    const port = wholeNumberOption('--port', values.port, { max: 65_535 });
+    const minSubmitMs = values['min-submit-ms'] === undefined ? undefined : wholeNumberOption('--min-submit-ms', values['min-submit-ms'], { max: 600_000 });
     if (!(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
     // The bin is dist/cli.js: the script-tag build sits beside it, the example page one level up.
     const dist = dirname(fileURLToPath(moduleUrl()));
@@ -80,11 +80,6 @@ export const serveCommand: Command = {
   },
 };
 
-function wholeNumber(text: string, flag: string, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max}, got "${text}"`);
-  return value;
-}
 
 function moduleUrl(): string {
   // The ESM build knows import.meta.url; the CJS build has __filename instead.
