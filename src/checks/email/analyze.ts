@@ -3,6 +3,7 @@
 // has no `"type": "module"` and extension-less internal imports, so Node cannot load it
 // outside a bundler. Importing the one file keeps the rest of validator out of bundles.
 import isEmail from 'validator/lib/isEmail.js';
+import { recentResults } from '../recent-results.js';
 import { toAsciiDomain } from './ascii-domain.js';
 import { isDisposableDomain, isFreeDomain, isRoleLocalPart } from './lists.js';
 import { suggestDomain, suggestMissingDots } from './typo.js';
@@ -62,7 +63,15 @@ const IS_EMAIL_OPTIONS = {
  * //   disposable: false, free: false, role: false, suggestion: 'Jane@outlook.com' }
  */
 export function analyzeEmail(email: string): EmailAnalysis {
-  const text = typeof email === 'string' ? email.trim() : '';
+  if (typeof email !== 'string') return analyze('');
+  // A copy: the caller may change its analysis without changing the next caller's.
+  return { ...recentAnalyses(email, () => analyze(email)) };
+}
+
+const recentAnalyses = recentResults<EmailAnalysis>();
+
+function analyze(email: string): EmailAnalysis {
+  const text = email.trim();
   const at = text.lastIndexOf('@');
   const local = at < 0 ? text : text.slice(0, at);
   const domain = at < 0 ? '' : text.slice(at + 1).toLowerCase();

@@ -1,4 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { recentResults } from '../recent-results.js';
 
 /**
  * Reads a phone number as typed into a form. A number written with `+` (or an
@@ -15,9 +16,12 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type 
 export function parsePhone(text: string, country: string | undefined): PhoneNumber | undefined {
   const defaultCountry = regionOf(country);
   // parsePhoneNumberFromString never throws for bad input (unlike parsePhoneNumber),
-  // and finds the number inside text such as "+49 30 1234567 (office)".
-  return parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : {});
+  // and finds the number inside text such as "+49 30 1234567 (office)". Shared between
+  // the checks that read one lead's phone: callers only ask the number, never change it.
+  return recentNumbers(`${defaultCountry ?? ''} ${text}`, () => parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : {}));
 }
+
+const recentNumbers = recentResults<PhoneNumber | undefined>();
 
 /** The lead's country as a libphonenumber region, or `undefined` if it has no numbering plan. */
 export function regionOf(country: string | undefined): CountryCode | undefined {
