@@ -1,4 +1,4 @@
-import { formatMessage, type Finding, type LeadContext } from '../core/check.js';
+import type { Finding, LeadContext } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { ConsentEvidence, SourceEvidence } from '../core/lead.js';
@@ -8,7 +8,9 @@ import { dispatch } from './events.js';
 import { UTM_KEYS, sourceEvidence } from './evidence.js';
 import { FeedbackView, type ShownFinding } from './feedback.js';
 import { controlValue, mapFields, type FieldControl } from './field-map.js';
+import { findingText } from './finding-text.js';
 import { createHoneypot } from './honeypot.js';
+import { EVIDENCE_WAIT_MS, postLead, requestFormToken, siblingTokenUrl } from './lead-requests.js';
 import { NativeEvidenceFields } from './native-fields.js';
 import { DEFAULT_TEXTS, parseAttachOptions, type AttachGateOptions } from './options.js';
 import { readServerAnswer, type ServerAnswer } from './server-answer.js';
@@ -24,8 +26,6 @@ export interface GateBinding {
   detach(): void;
 }
 
-/** What a submit waits for the form token and the consent hash before it goes without them. */
-const EVIDENCE_WAIT_MS = 3000;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
 const attached = new WeakMap<HTMLFormElement, GateBinding>();
@@ -68,9 +68,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   const debounceMs = config.debounceMs ?? 400;
   const id = `leadgate-${++bindings}`;
   const formId = config.formId ?? (form.getAttribute('data-leadgate-form-id') || form.id || form.getAttribute('name') || 'default');
-  // The handler's routes are siblings (`POST /leads`, `POST /form-token`: see createHandler), so
-  // the token URL replaces the endpoint's last path segment: `/api/leads` → `/api/form-token`.
-  const tokenUrl = config.formToken === false ? undefined : config.formToken ?? (endpoint ? endpoint.replace(/[^/]*$/, 'form-token') : undefined);
+  const tokenUrl = config.formToken === false ? undefined : config.formToken ?? (endpoint ? siblingTokenUrl(endpoint) : undefined);
   const fetchImpl = (): typeof fetch => config.fetch ?? globalThis.fetch;
 
   const consentInput = config.consent === false ? null : typeof config.consent === 'string' ? form.querySelector(config.consent) : config.consent ?? form.querySelector('[data-leadgate-consent]');
@@ -116,20 +114,9 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
     token = undefined;
     const generation = ++tokenGeneration;
     tokenPromise = (async () => {
-      try {
-        const response = await fetchImpl()(tokenUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ formId }),
-          credentials: 'same-origin',
-          signal: tokenAbort.signal,
-        });
-        const body = response.ok ? ((await response.json()) as { token?: unknown }) : undefined;
-        // Only the latest request's token counts: an older one may already be spent.
-        if (typeof body?.token === 'string' && generation === tokenGeneration) token = body.token.slice(0, 4096);
-      } catch {
-        // No token: the lead goes without one and the server decides what that is worth.
-      }
+      const fresh = await requestFormToken(fetchImpl(), tokenUrl, formId, tokenAbort.signal);
+      // Only the latest request's token counts: an older one may already be spent.
+      if (fresh !== undefined && generation === tokenGeneration) token = fresh;
     })();
   };
 
@@ -192,20 +179,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
     return undefined;
   };
 
-  const messageOf = (finding: Pick<Finding, 'code' | 'field' | 'message' | 'data'> & { check?: string }): string => {
-    const override = config.messages?.[finding.code];
-    if (typeof override === 'function') {
-      try {
-        const text = override({ check: '', ...finding } as Finding);
-        if (typeof text === 'string') return text;
-      } catch {
-        // A broken message function falls back to the finding's own message.
-      }
-    } else if (typeof override === 'string') {
-      return formatMessage(override, finding.data);
-    }
-    return finding.message || finding.code;
-  };
+  const messageOf = (finding: Pick<Finding, 'code' | 'field' | 'message' | 'data'> & { check?: string }): string => findingText(config.messages, finding);
 
   const shown = (finding: Finding, action: ShownFinding['action']): ShownFinding => ({
     code: finding.code,
@@ -425,12 +399,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
       if (detached) return;
       let response: Response;
       try {
-        response = await fetchImpl()(endpoint!, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json' },
-          body: JSON.stringify(lead),
-          credentials: 'same-origin',
-        });
+        response = await postLead(fetchImpl(), endpoint!, lead);
       } catch {
         // Nothing reached the server, or nothing came back: the input stays, a retry is offered.
         if (!detached) failure(0, texts.networkError, true);
