@@ -5,11 +5,12 @@ import type { ConsentEvidence, SourceEvidence } from '../core/lead.js';
 import type { CheckResult, Verdict } from '../core/verdict.js';
 import { ConsentControl } from './consent.js';
 import { dispatch } from './events.js';
-import { UTM_KEYS, sourceEvidence } from './evidence.js';
+import { UTM_KEYS, formEvidence } from './evidence.js';
 import { FeedbackView, type ShownFinding } from './feedback.js';
 import { controlValue, mapFields, type FieldControl } from './field-map.js';
 import { findingText } from './finding-text.js';
 import { createHoneypot } from './honeypot.js';
+import { randomLeadId } from './lead-id.js';
 import { EVIDENCE_WAIT_MS, postLead, requestFormToken, siblingTokenUrl } from './lead-requests.js';
 import { NativeEvidenceFields } from './native-fields.js';
 import { DEFAULT_TEXTS, parseAttachOptions, type AttachGateOptions } from './options.js';
@@ -89,7 +90,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   let accepted = false;
   let heldSubmit = false;
   let attachedAt = now();
-  let leadId = randomId();
+  let leadId = randomLeadId();
   let token: string | undefined;
   let tokenPromise: Promise<void> = Promise.resolve();
   let tokenGeneration = 0;
@@ -126,17 +127,11 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   };
   const pageUrl = () => window?.location.href ?? '';
 
-  const evidence = (textHash: string | undefined): { consent?: ConsentEvidence; source: SourceEvidence } => ({
-    ...(consent ? { consent: consent.evidence(new Date(now()).toISOString(), pageUrl(), textHash) } : {}),
-    source: sourceEvidence({
-      pageUrl: pageUrl(),
-      referrer: document.referrer,
-      formId,
-      formToken: token,
-      honeypot: honeypot?.input.value,
-      timeOnFormMs: now() - attachedAt,
-    }),
-  });
+  const evidence = (textHash: string | undefined): { consent?: ConsentEvidence; source: SourceEvidence } =>
+    formEvidence({
+      consent, textHash, now: now(), startedAt: attachedAt, pageUrl: pageUrl(), referrer: document.referrer,
+      formId, formToken: token, honeypot: honeypot?.input.value,
+    });
 
   const readLead = (map: Map<string, FieldControl>, textHash: string | undefined): Record<string, unknown> => {
     const lead: Record<string, unknown> = {};
@@ -371,7 +366,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
         ...(result.leadId ? { leadId: result.leadId } : {}),
       });
       // The next lead from this page is a new one, with its own id and its own clock.
-      leadId = randomId();
+      leadId = randomLeadId();
       attachedAt = now();
       return;
     }
@@ -519,9 +514,3 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
 export function bindingOf(form: HTMLFormElement): GateBinding | undefined {
   return attached.get(form);
 }
-
-function randomId(): string {
-  const crypto = globalThis.crypto as { randomUUID?: () => string } | undefined;
-  return crypto?.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
