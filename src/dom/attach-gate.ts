@@ -128,9 +128,13 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   const pageUrl = () => window?.location.href ?? '';
 
   const evidence = (textHash: string | undefined): { consent?: ConsentEvidence; source: SourceEvidence } =>
-    formEvidence({
-      consent, textHash, now: now(), startedAt: attachedAt, pageUrl: pageUrl(), referrer: document.referrer,
-      formId, formToken: token, honeypot: honeypot?.input.value,
+    formEvidence(consent, textHash, now(), {
+      pageUrl: pageUrl(),
+      referrer: document.referrer,
+      formId,
+      formToken: token,
+      honeypot: honeypot?.input.value,
+      timeOnFormMs: now() - attachedAt,
     });
 
   const readLead = (map: Map<string, FieldControl>, textHash: string | undefined): Record<string, unknown> => {

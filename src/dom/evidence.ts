@@ -44,30 +44,17 @@ export function sourceEvidence(facts: {
 
 /**
  * The evidence a form binding sends with a lead: the consent box as the visitor saw and
- * left it (when the form has one), and the source facts with the time since the form
- * appeared (`now - startedAt`).
+ * left it (when the form has one; `textHash` is the SHA-256 of its text as shown, when
+ * known), and the source facts.
  */
-export function formEvidence(facts: {
-  consent: ConsentControl | undefined;
-  /** SHA-256 of the consent text as shown, when known. */
-  textHash: string | undefined;
-  now: number;
-  startedAt: number;
-  pageUrl: string;
-  referrer: string;
-  formId: string;
-  formToken: string | undefined;
-  honeypot: string | undefined;
-}): { consent?: ConsentEvidence; source: SourceEvidence } {
+export function formEvidence(
+  consent: ConsentControl | undefined,
+  textHash: string | undefined,
+  now: number,
+  source: Parameters<typeof sourceEvidence>[0],
+): { consent?: ConsentEvidence; source: SourceEvidence } {
   return {
-    ...(facts.consent ? { consent: facts.consent.evidence(new Date(facts.now).toISOString(), facts.pageUrl, facts.textHash) } : {}),
-    source: sourceEvidence({
-      pageUrl: facts.pageUrl,
-      referrer: facts.referrer,
-      formId: facts.formId,
-      formToken: facts.formToken,
-      honeypot: facts.honeypot,
-      timeOnFormMs: facts.now - facts.startedAt,
-    }),
+    ...(consent ? { consent: consent.evidence(new Date(now).toISOString(), source.pageUrl, textHash) } : {}),
+    source: sourceEvidence(source),
   };
 }

@@ -486,18 +486,16 @@ export class LeadForm {
       if (value.trim() !== '') lead[field] = value;
     }
     const location = globalThis.location as Location | undefined;
+    const now = this.#now();
     return {
       ...lead,
-      ...formEvidence({
-        consent: this.#consent,
-        textHash,
-        now: this.#now(),
-        startedAt: this.#startedAt ?? this.#now(),
+      ...formEvidence(this.#consent, textHash, now, {
         pageUrl: location?.href ?? '',
         referrer: (globalThis.document as Document | undefined)?.referrer ?? '',
         formId: this.#options.formId ?? 'default',
         formToken: this.#token,
         honeypot: this.#honeypot?.value,
+        timeOnFormMs: now - (this.#startedAt ?? now),
       }),
     };
   }

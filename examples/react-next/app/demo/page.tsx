@@ -44,11 +44,11 @@ function Messages({ form, name }: { form: LeadGateForm; name: string }) {
 
 type TextFieldProps = { form: LeadGateForm; name: string; label: string; required?: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, 'form' | 'name'>;
 
-function TextField({ form, name, label, required, ...input }: TextFieldProps) {
+function TextField({ form, name, label, required, id = name, ...input }: TextFieldProps) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
-      <input id={name} required={required} {...input} {...form.register(name)} />
+      <label htmlFor={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+      <input id={id} required={required} {...input} {...form.register(name)} />
       <Messages form={form} name={name} />
     </div>
   );
@@ -92,12 +92,13 @@ export default function DemoPage() {
       <section className="card" id="demo" aria-labelledby="form-title">
         <h2 id="form-title">Book a 30-minute demo</h2>
         <p className="hint">We reply within one working day. Fields marked <span aria-hidden="true">*</span><span className="visually-hidden">with an asterisk</span> are required.</p>
-        {/* action + method: without JavaScript the browser posts the form to the same handler. */}
-        <form action={endpoint} method="post" onSubmit={form.handleSubmit()} noValidate aria-busy={sending || undefined} data-state={form.state}>
+        {/* action + method: without JavaScript the browser posts the form to the same handler.
+            data-leadgate-state: the form's state, named as leadgate/dom names it, for styles and tests. */}
+        <form action={endpoint} method="post" onSubmit={form.handleSubmit()} noValidate aria-busy={sending || undefined} data-leadgate-state={form.state}>
           <Summary form={form} />
           <div className="row">
-            <TextField form={form} name="firstName" label="First name" autoComplete="given-name" required />
-            <TextField form={form} name="lastName" label="Last name" autoComplete="family-name" required />
+            <TextField form={form} name="firstName" id="first-name" label="First name" autoComplete="given-name" required />
+            <TextField form={form} name="lastName" id="last-name" label="Last name" autoComplete="family-name" required />
           </div>
           <TextField form={form} name="email" label="Work email" type="email" autoComplete="email" inputMode="email" spellCheck={false} required />
           <TextField form={form} name="title" label="Job title" autoComplete="organization-title" />
