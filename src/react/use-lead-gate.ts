@@ -5,8 +5,7 @@ import type { Verdict } from '../core/verdict.js';
 import type { ShownFinding } from '../dom/feedback.js';
 import type { FieldControl } from '../dom/field-map.js';
 import { findingText } from '../dom/finding-text.js';
-import { HONEYPOT_NAME, HONEYPOT_STYLE } from '../dom/honeypot.js';
-import { DEFAULT_TEXTS } from '../dom/options.js';
+import { HONEYPOT_LABEL, HONEYPOT_NAME, HONEYPOT_STYLE } from '../dom/honeypot.js';
 import { LeadForm, type FormState, type LeadFormSnapshot, type OnValid, type SubmitResult } from './lead-form.js';
 import { parseHookArguments, type UseLeadGateOptions } from './options.js';
 
@@ -130,7 +129,7 @@ export function useLeadGate(gate: Gate, options: UseLeadGateOptions = {}): LeadG
   useEffect(() => form.connect(), [form]);
   const snapshot = useSyncExternalStore(form.subscribe, form.getSnapshot, form.getServerSnapshot);
   const id = useId();
-  const { messages, honeypot = true, honeypotLabel = DEFAULT_TEXTS.honeypotLabel } = parsed.options;
+  const { messages, honeypot = true, honeypotLabel = HONEYPOT_LABEL } = parsed.options;
   const hasEndpoint = parsed.options.endpoint !== undefined;
 
   const honeypotElement = useMemo(

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineCheck } from '../../src/core/check.js';
 import { isLeadGateError } from '../../src/core/errors.js';
 import type { Verdict } from '../../src/core/verdict.js';
-import type { LeadGateForm, VerdictEventDetail } from '../../src/react/index.js';
+import { useLeadGate, type LeadGateForm, type VerdictEventDetail } from '../../src/react/index.js';
 import { fakeFetch, inboundGate, json, settle, tokenHandler } from '../dom/harness.js';
 import {
   byId, click, codesFor, ControlledForm, fill, leave, mount, submit, summaryCodes, typeInto, UncontrolledForm, until, type FormProps, type Mounted,
@@ -282,7 +282,7 @@ describe('useLeadGate: async checks', () => {
 
   it('runs once after the changes settle, is pending while it runs, then shows its finding', async () => {
     const calls: string[] = [];
-    const form = await render({ gate: gateWith(calls, 30), options: { formToken: false, endpoint: '/leads', debounceMs: 20 } });
+    const form = await render({ gate: gateWith(calls, 30), options: { formToken: false, endpoint: '/leads', debounceMs: 100 } });
     await fill({ company: 'Nowhere' });
     await typeInto('company', 'Nowhere L');
     await typeInto('company', 'Nowhere Ltd');
@@ -296,16 +296,16 @@ describe('useLeadGate: async checks', () => {
 
   it('drops the answer of a run when the field changed while it ran', async () => {
     const calls: string[] = [];
-    const form = await render({ gate: gateWith(calls, 40), options: { formToken: false, endpoint: '/leads', debounceMs: 5 } });
+    const seen: VerdictEventDetail[] = [];
+    const form = await render({ gate: gateWith(calls, 60), options: { formToken: false, endpoint: '/leads', debounceMs: 50, onVerdict: (detail) => seen.push(detail) } });
     await fill({ company: 'Nowhere Ltd' });
-    await until(() => form().pending);
+    await until(() => form().pending); // the run for "Nowhere Ltd" has started
     await typeInto('company', 'Northwind');
-    expect(form().pending).toBe(false); // the old run no longer counts
-    await act(() => settle(40)); // the first run has ended: its answer is about "Nowhere Ltd"
-    expect(calls[0]).toBe('Nowhere Ltd');
-    expect(codesFor('company')).toEqual([]);
+    expect(form().pending).toBe(false); // the old run no longer counts; the new one waits for its debounce
     await until(() => calls.length === 2 && !form().pending);
     expect(calls).toEqual(['Nowhere Ltd', 'Northwind']);
+    // The first run's answer (REGISTRY_UNKNOWN for "Nowhere Ltd") was never shown nor reported.
+    expect(seen.flatMap((detail) => detail.findings.map((finding) => finding.code))).not.toContain('REGISTRY_UNKNOWN');
     expect(codesFor('company')).toEqual([]);
   });
 
@@ -327,7 +327,7 @@ describe('useLeadGate: React rules', () => {
         id: 'registry', dimension: 'value', runsIn: 'anywhere', fields: ['company'], async: true, codes: { REGISTRY_UNKNOWN: 'Unknown company.' },
         async run(lead, ctx) {
           calls.push(lead.company ?? '');
-          await new Promise((resolve) => setTimeout(resolve, 30));
+          await new Promise((resolve) => setTimeout(resolve, 150));
           return ctx.fail('REGISTRY_UNKNOWN', { field: 'company' });
         },
       })],
@@ -342,14 +342,14 @@ describe('useLeadGate: React rules', () => {
     const errors = vi.spyOn(console, 'error');
     const calls: string[] = [];
     const seen: VerdictEventDetail[] = [];
-    const form = await render({ gate: slow(calls), options: { endpoint: '/leads', fetch, debounceMs: 10, onVerdict: (detail) => seen.push(detail) } });
+    const form = await render({ gate: slow(calls), options: { endpoint: '/leads', fetch, debounceMs: 100, onVerdict: (detail) => seen.push(detail) } });
     await fill({ company: 'Nowhere Ltd' });
     await until(() => form().pending); // a run is in flight
     await typeInto('company', 'Nowhere Ltd.'); // and the next one waits for its debounce
     const verdictsBefore = seen.length;
     await mounted!.unmount();
     mounted = undefined;
-    await settle(80);
+    await settle(300);
     expect(calls).toEqual(['Nowhere Ltd']); // the waiting run never started
     expect(seen).toHaveLength(verdictsBefore); // the running one's answer went nowhere
     expect(signals).toHaveLength(1);
@@ -426,5 +426,28 @@ describe('useLeadGate: bad arguments', () => {
       mounted = undefined;
       document.body.innerHTML = '';
     }
+  });
+});
+
+describe('useLeadGate: field kinds', () => {
+  it('reads a radio group registered under one field, and validate() shows every finding as a submit would', async () => {
+    const latest: { form?: LeadGateForm } = {};
+    function RadioForm() {
+      const form = useLeadGate(inboundGate(), { formToken: false, endpoint: '/leads' });
+      latest.form = form;
+      return createElement('form', { id: 'demo' },
+        createElement('input', { id: 'email', ...form.register('email'), defaultValue: 'jane@mailinator.com' }),
+        ...['DE', 'GB'].map((code) => createElement('input', { key: code, id: `country-${code}`, type: 'radio', value: code, ...form.register('country') })));
+    }
+    mounted = await mount(createElement(RadioForm));
+    expect((await latest.form!.collect()).country).toBeUndefined();
+    await click('country-GB');
+    expect((await latest.form!.collect()).country).toBe('GB');
+    let verdict: Verdict | undefined;
+    await act(async () => {
+      verdict = latest.form!.validate();
+    });
+    expect(verdict!.decision).toBe('reject');
+    expect(latest.form!.field('email').messages.map((finding) => finding.code)).toEqual(['EMAIL_DISPOSABLE']); // untouched, shown all the same
   });
 });
