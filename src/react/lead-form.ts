@@ -119,11 +119,14 @@ export class LeadForm {
     this.#options = options;
   }
 
+  /** For `useSyncExternalStore`: `listener` runs after every change; the returned function unsubscribes. */
   readonly subscribe = (listener: () => void): Cleanup => {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   };
+  /** The current state; the same object until something changes. */
   readonly getSnapshot = (): LeadFormSnapshot => this.#snapshot;
+  /** The state a server render (and the hydration pass) sees: nothing touched, nothing mounted. */
   readonly getServerSnapshot = (): LeadFormSnapshot => INITIAL;
 
   /** Starts the form's side effects (time on form, form token, consent hash); the cleanup stops every one of them. */
@@ -186,6 +189,7 @@ export class LeadForm {
     };
   };
 
+  /** The honeypot input's ref callback. */
   readonly honeypotRef = (input: HTMLInputElement | null): Cleanup | undefined => {
     if (!input) return undefined;
     this.#honeypot = input;
