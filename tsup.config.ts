@@ -9,6 +9,8 @@ export default defineConfig({
     node: 'src/node/index.ts',
     server: 'src/server/index.ts',
     dom: 'src/dom/index.ts',
+    // React stays the app's own (an optional peer dependency, external like every peer).
+    react: 'src/react/index.ts',
     redis: 'src/redis/index.ts',
     // The `leadgate` bin and the worker thread `audit()` starts (dist/audit-worker.js,
     // found beside the module that starts it).
@@ -23,5 +25,5 @@ export default defineConfig({
   splitting: true,
   target: 'es2022',
   platform: 'neutral',
-  external: [/^node:/],
+  external: [/^node:/, 'react', 'react-dom'],
 });

@@ -1,14 +1,17 @@
-import { formatMessage, type Finding, type LeadContext } from '../core/check.js';
+import type { Finding, LeadContext } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { ConsentEvidence, SourceEvidence } from '../core/lead.js';
 import type { CheckResult, Verdict } from '../core/verdict.js';
 import { ConsentControl } from './consent.js';
 import { dispatch } from './events.js';
-import { UTM_KEYS, sourceEvidence } from './evidence.js';
+import { UTM_KEYS, formEvidence } from './evidence.js';
 import { FeedbackView, type ShownFinding } from './feedback.js';
 import { controlValue, mapFields, type FieldControl } from './field-map.js';
+import { findingText } from './finding-text.js';
 import { createHoneypot } from './honeypot.js';
+import { randomLeadId } from './lead-id.js';
+import { EVIDENCE_WAIT_MS, postLead, requestFormToken, siblingTokenUrl } from './lead-requests.js';
 import { NativeEvidenceFields } from './native-fields.js';
 import { DEFAULT_TEXTS, parseAttachOptions, type AttachGateOptions } from './options.js';
 import { readServerAnswer, type ServerAnswer } from './server-answer.js';
@@ -24,8 +27,6 @@ export interface GateBinding {
   detach(): void;
 }
 
-/** What a submit waits for the form token and the consent hash before it goes without them. */
-const EVIDENCE_WAIT_MS = 3000;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
 const attached = new WeakMap<HTMLFormElement, GateBinding>();
@@ -68,9 +69,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   const debounceMs = config.debounceMs ?? 400;
   const id = `leadgate-${++bindings}`;
   const formId = config.formId ?? (form.getAttribute('data-leadgate-form-id') || form.id || form.getAttribute('name') || 'default');
-  // The handler's routes are siblings (`POST /leads`, `POST /form-token`: see createHandler), so
-  // the token URL replaces the endpoint's last path segment: `/api/leads` → `/api/form-token`.
-  const tokenUrl = config.formToken === false ? undefined : config.formToken ?? (endpoint ? endpoint.replace(/[^/]*$/, 'form-token') : undefined);
+  const tokenUrl = config.formToken === false ? undefined : config.formToken ?? (endpoint ? siblingTokenUrl(endpoint) : undefined);
   const fetchImpl = (): typeof fetch => config.fetch ?? globalThis.fetch;
 
   const consentInput = config.consent === false ? null : typeof config.consent === 'string' ? form.querySelector(config.consent) : config.consent ?? form.querySelector('[data-leadgate-consent]');
@@ -91,7 +90,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   let accepted = false;
   let heldSubmit = false;
   let attachedAt = now();
-  let leadId = randomId();
+  let leadId = randomLeadId();
   let token: string | undefined;
   let tokenPromise: Promise<void> = Promise.resolve();
   let tokenGeneration = 0;
@@ -116,20 +115,9 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
     token = undefined;
     const generation = ++tokenGeneration;
     tokenPromise = (async () => {
-      try {
-        const response = await fetchImpl()(tokenUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ formId }),
-          credentials: 'same-origin',
-          signal: tokenAbort.signal,
-        });
-        const body = response.ok ? ((await response.json()) as { token?: unknown }) : undefined;
-        // Only the latest request's token counts: an older one may already be spent.
-        if (typeof body?.token === 'string' && generation === tokenGeneration) token = body.token.slice(0, 4096);
-      } catch {
-        // No token: the lead goes without one and the server decides what that is worth.
-      }
+      const fresh = await requestFormToken(fetchImpl(), tokenUrl, formId, tokenAbort.signal);
+      // Only the latest request's token counts: an older one may already be spent.
+      if (fresh !== undefined && generation === tokenGeneration) token = fresh;
     })();
   };
 
@@ -139,17 +127,15 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
   };
   const pageUrl = () => window?.location.href ?? '';
 
-  const evidence = (textHash: string | undefined): { consent?: ConsentEvidence; source: SourceEvidence } => ({
-    ...(consent ? { consent: consent.evidence(new Date(now()).toISOString(), pageUrl(), textHash) } : {}),
-    source: sourceEvidence({
+  const evidence = (textHash: string | undefined): { consent?: ConsentEvidence; source: SourceEvidence } =>
+    formEvidence(consent, textHash, now(), {
       pageUrl: pageUrl(),
       referrer: document.referrer,
       formId,
       formToken: token,
       honeypot: honeypot?.input.value,
       timeOnFormMs: now() - attachedAt,
-    }),
-  });
+    });
 
   const readLead = (map: Map<string, FieldControl>, textHash: string | undefined): Record<string, unknown> => {
     const lead: Record<string, unknown> = {};
@@ -192,20 +178,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
     return undefined;
   };
 
-  const messageOf = (finding: Pick<Finding, 'code' | 'field' | 'message' | 'data'> & { check?: string }): string => {
-    const override = config.messages?.[finding.code];
-    if (typeof override === 'function') {
-      try {
-        const text = override({ check: '', ...finding } as Finding);
-        if (typeof text === 'string') return text;
-      } catch {
-        // A broken message function falls back to the finding's own message.
-      }
-    } else if (typeof override === 'string') {
-      return formatMessage(override, finding.data);
-    }
-    return finding.message || finding.code;
-  };
+  const messageOf = (finding: Pick<Finding, 'code' | 'field' | 'message' | 'data'> & { check?: string }): string => findingText(config.messages, finding);
 
   const shown = (finding: Finding, action: ShownFinding['action']): ShownFinding => ({
     code: finding.code,
@@ -397,7 +370,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
         ...(result.leadId ? { leadId: result.leadId } : {}),
       });
       // The next lead from this page is a new one, with its own id and its own clock.
-      leadId = randomId();
+      leadId = randomLeadId();
       attachedAt = now();
       return;
     }
@@ -425,12 +398,7 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
       if (detached) return;
       let response: Response;
       try {
-        response = await fetchImpl()(endpoint!, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json' },
-          body: JSON.stringify(lead),
-          credentials: 'same-origin',
-        });
+        response = await postLead(fetchImpl(), endpoint!, lead);
       } catch {
         // Nothing reached the server, or nothing came back: the input stays, a retry is offered.
         if (!detached) failure(0, texts.networkError, true);
@@ -550,9 +518,3 @@ export function attachGate(form: HTMLFormElement, gate: Gate, options: AttachGat
 export function bindingOf(form: HTMLFormElement): GateBinding | undefined {
   return attached.get(form);
 }
-
-function randomId(): string {
-  const crypto = globalThis.crypto as { randomUUID?: () => string } | undefined;
-  return crypto?.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-

@@ -1,4 +1,5 @@
-import type { SourceEvidence } from '../core/lead.js';
+import type { ConsentEvidence, SourceEvidence } from '../core/lead.js';
+import type { ConsentControl } from './consent.js';
 
 /** The UTM parameters the source evidence carries (Google Analytics campaign URL builder names). */
 export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
@@ -38,5 +39,22 @@ export function sourceEvidence(facts: {
     ...(facts.formToken ? { formToken: facts.formToken } : {}),
     ...(facts.honeypot === undefined ? {} : { honeypot: facts.honeypot }),
     timeOnFormMs: Math.max(0, Math.round(facts.timeOnFormMs)),
+  };
+}
+
+/**
+ * The evidence a form binding sends with a lead: the consent box as the visitor saw and
+ * left it (when the form has one; `textHash` is the SHA-256 of its text as shown, when
+ * known), and the source facts.
+ */
+export function formEvidence(
+  consent: ConsentControl | undefined,
+  textHash: string | undefined,
+  now: number,
+  source: Parameters<typeof sourceEvidence>[0],
+): { consent?: ConsentEvidence; source: SourceEvidence } {
+  return {
+    ...(consent ? { consent: consent.evidence(new Date(now).toISOString(), source.pageUrl, textHash) } : {}),
+    source: sourceEvidence(source),
   };
 }

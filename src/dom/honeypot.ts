@@ -1,6 +1,14 @@
 /** The honeypot input's name; the server reads it as `lg_hp` in a native submit and as `lead.source.honeypot` in JSON. */
 export const HONEYPOT_NAME = 'lg_hp';
 
+/** The honeypot's default label (`texts.honeypotLabel`), for the screen readers that ignore `aria-hidden`. */
+export const HONEYPOT_LABEL = 'Leave this field empty';
+
+/** How the honeypot's wrapper is kept off-screen (not `display: none`, which bots skip). */
+export const HONEYPOT_STYLE: Readonly<Record<'position' | 'left' | 'top' | 'width' | 'height' | 'overflow', string>> = Object.freeze({
+  position: 'absolute', left: '-10000px', top: 'auto', width: '1px', height: '1px', overflow: 'hidden',
+});
+
 /**
  * Adds the honeypot: a text field people never see or reach and bots fill in
  * (research compliance_source.md §2.5.1, after https://kiwee.eu/stop-form-spam-robots-honeypot/).
@@ -17,7 +25,7 @@ export function createHoneypot(form: HTMLFormElement, label: string, id: string)
   const wrapper = document.createElement('div');
   wrapper.setAttribute('aria-hidden', 'true');
   wrapper.className = 'leadgate-hp';
-  Object.assign(wrapper.style, { position: 'absolute', left: '-10000px', top: 'auto', width: '1px', height: '1px', overflow: 'hidden' });
+  Object.assign(wrapper.style, HONEYPOT_STYLE);
   const labelElement = document.createElement('label');
   labelElement.htmlFor = id;
   labelElement.textContent = label;

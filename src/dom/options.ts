@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Finding, LeadContext } from '../core/check.js';
 import { parseOptions, type OptionsOwner } from '../core/options.js';
 import { ACTIONS, type Action } from '../core/types.js';
+import { HONEYPOT_LABEL } from './honeypot.js';
 
 /** The binding's own words (not findings): summary heading, retry, success, failures. Localise them with `texts`. */
 export interface BindingTexts {
@@ -28,7 +29,7 @@ export const DEFAULT_TEXTS: Readonly<BindingTexts> = Object.freeze({
   unavailable: 'We cannot take the form right now. Your answers are still here; please try again in a moment.',
   notSent: 'The form could not be sent. Please check your answers and try again.',
   retry: 'Try again',
-  honeypotLabel: 'Leave this field empty',
+  honeypotLabel: HONEYPOT_LABEL,
 });
 
 /** A message for a code: a template over the finding's data (`'Meinten Sie {suggestion}?'`) or a function of it. */

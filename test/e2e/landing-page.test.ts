@@ -2,11 +2,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildBrowser } from '../../scripts/build-browser.mjs';
 import { startLandingServer, type LandingServer } from '../../src/node/landing-server.js';
 import { describeWithChromium, launchChromium, type ChromiumSession } from './chromium.js';
+import {
+  codesBeside, fillLikeAPerson, formState, isLeadResponse, PERSON, submit, summaryCodes, visit as visitPage, waitPastMinimum as waitPastMinimumOf, type Visit,
+} from './landing-visit.js';
+import { disposableAddressIsStopped, goodLeadIsDelivered, typoIsFixedWithOneClick, type LandingScene } from './landing-scenarios.js';
 
 // The landing page example end to end: examples/landing-page served by startLandingServer
 // (the page, the script-tag build, the real handler) and driven by a real Chromium.
@@ -16,8 +20,6 @@ const MIN_SUBMIT_MS = 1000;
 // Screenshots are checked in; a normal run writes them to a temporary folder so that
 // running the tests never changes the work tree. LEADGATE_UPDATE_SCREENSHOTS=1 refreshes them.
 const SCREENSHOTS = process.env.LEADGATE_UPDATE_SCREENSHOTS === '1' ? join(here, '__screenshots__') : join(tmpdir(), 'leadgate-e2e-screenshots');
-
-const PERSON = { firstName: 'Maria', lastName: 'Keller', title: 'Head of Procurement', company: 'Northwind Logistics', phone: '+49 30 901820', country: 'DE' };
 
 describeWithChromium('landing page in Chromium (examples/landing-page)', () => {
   let server: LandingServer;
@@ -42,115 +44,15 @@ describeWithChromium('landing page in Chromium (examples/landing-page)', () => {
     await server?.close();
   });
 
-  /** A page of the test's own, with what it posts to /leads and every error it logs. */
-  interface Visit {
-    page: Page;
-    /** When the page got its latest form token: the server's clock for SOURCE_TOO_FAST starts about then. */
-    tokenAt: number;
-    leadPosts: number;
-    errors: string[];
-  }
-
-  const isTokenResponse = (response: Response) => new URL(response.url()).pathname === '/form-token' && response.request().method() === 'POST';
-  const isLeadResponse = (response: Response) => new URL(response.url()).pathname === '/leads' && response.request().method() === 'POST';
-
-  async function visit(query = ''): Promise<Visit> {
-    const page = await browser.context.newPage();
-    const state: Visit = { page, tokenAt: 0, leadPosts: 0, errors: [] };
-    page.on('pageerror', (error) => state.errors.push(error.message));
-    page.on('console', (message) => {
-      // A refused lead is a 422 the page handles; Chromium still logs the status.
-      if (message.type() === 'error' && !/status of 422/.test(message.text())) state.errors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/leads') state.leadPosts++;
-    });
-    page.on('response', (response) => {
-      if (isTokenResponse(response)) state.tokenAt = Date.now();
-    });
-    const token = page.waitForResponse(isTokenResponse);
-    await page.goto(`${server.url}${query}`);
-    expect((await token).status()).toBe(200);
-    // Bound: the binding adds its honeypot when it attaches.
-    await page.locator('input[name="lg_hp"]').waitFor({ state: 'attached' });
-    return state;
-  }
-
-  async function fillLikeAPerson(page: Page, email: string, person = PERSON): Promise<void> {
-    await page.fill('#first-name', person.firstName);
-    await page.fill('#last-name', person.lastName);
-    await page.fill('#email', email);
-    await page.fill('#title', PERSON.title);
-    await page.fill('#company', PERSON.company);
-    await page.fill('#phone', PERSON.phone);
-    await page.selectOption('#country', PERSON.country);
-  }
-
-  /** A person takes longer than the minimum; the test waits only as long as it must. */
-  async function waitPastMinimum(state: Visit): Promise<void> {
-    const wait = state.tokenAt + MIN_SUBMIT_MS + 250 - Date.now();
-    if (wait > 0) await state.page.waitForTimeout(wait);
-  }
-
-  /** Clicks submit and waits for the server's answer and for the page to show it. */
-  async function submit(state: Visit): Promise<{ status: number; body: Record<string, unknown> }> {
-    const { page } = state;
-    const answer = page.waitForResponse(isLeadResponse);
-    const nextToken = page.waitForResponse(isTokenResponse);
-    await page.click('button[type="submit"]');
-    const response = await answer;
-    await nextToken; // the binding fetches a fresh single-use token after every send
-    await page.waitForFunction(() => ['accepted', 'rejected', 'error'].includes(document.querySelector('form')?.getAttribute('data-leadgate-state') ?? ''));
-    return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
-  }
-
-  const codesBeside = (page: Page, id: string) =>
-    page.evaluate((controlId) => {
-      const refs = (document.getElementById(controlId)?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-      return refs.flatMap((ref) => Array.from(document.getElementById(ref)?.querySelectorAll('[data-leadgate-code]') ?? [], (element) => element.getAttribute('data-leadgate-code')));
-    }, id);
-  const summaryCodes = (page: Page) => page.$$eval('[role="alert"] [data-leadgate-code]', (elements) => elements.map((element) => element.getAttribute('data-leadgate-code')));
-  const formState = (page: Page) => page.getAttribute('form', 'data-leadgate-state');
+  const visit = (query = '') => visitPage(browser.context, `${server.url}${query}`);
+  const waitPastMinimum = (state: Visit) => waitPastMinimumOf(state, MIN_SUBMIT_MS);
   const deliveredTo = (email: string) => server.deliveries.filter((delivery) => delivery.lead.email === email);
   const screenshot = (page: Page, name: string) => page.locator('#demo').screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide' });
+  const scene: LandingScene = { visit, get server() { return server; }, minSubmitMs: MIN_SUBMIT_MS, screenshot };
 
-  it('a visitor who types a disposable address sees the message beside the field, and the submit stays in the page', async () => {
-    const state = await visit();
-    const { page } = state;
-    await fillLikeAPerson(page, 'maria@guerrillamail.com');
-    await page.waitForFunction(() => document.getElementById('email')?.getAttribute('aria-invalid') === 'true');
-    expect(await codesBeside(page, 'email')).toEqual(['EMAIL_DISPOSABLE']);
-    expect(await page.locator('.leadgate-messages [data-leadgate-code="EMAIL_DISPOSABLE"]').isVisible()).toBe(true);
+  it('a visitor who types a disposable address sees the message beside the field, and the submit stays in the page', () => disposableAddressIsStopped(scene, 'disposable-email.png'), 30_000);
 
-    await page.click('button[type="submit"]');
-    await page.waitForFunction(() => document.querySelector('form')?.getAttribute('data-leadgate-state') === 'invalid');
-    expect(await summaryCodes(page)).toEqual(['EMAIL_DISPOSABLE']);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
-    await screenshot(page, 'disposable-email.png');
-    expect(state.leadPosts).toBe(0);
-    expect(deliveredTo('maria@guerrillamail.com')).toEqual([]);
-    expect(state.errors).toEqual([]);
-    await page.close();
-  }, 30_000);
-
-  it('a visitor who mistypes a mail provider gets a "Did you mean" button that fixes the field', async () => {
-    const state = await visit();
-    const { page } = state;
-    await page.fill('#email', 'maria.keller@outlok.com');
-    await page.press('#email', 'Tab');
-    const suggestion = page.locator('.leadgate-messages [data-leadgate-code="EMAIL_TYPO"] button.leadgate-suggestion');
-    await suggestion.waitFor({ state: 'visible' });
-    expect(await codesBeside(page, 'email')).toContain('EMAIL_TYPO');
-    expect(await page.getAttribute('#email', 'aria-invalid')).toBe('true');
-    await screenshot(page, 'typo-suggestion.png');
-
-    await suggestion.click();
-    expect(await page.inputValue('#email')).toBe('maria.keller@outlook.com');
-    await page.waitForFunction(() => document.getElementById('email')?.getAttribute('aria-invalid') !== 'true');
-    expect(await codesBeside(page, 'email')).not.toContain('EMAIL_TYPO');
-    expect(state.errors).toEqual([]);
-    await page.close();
-  }, 30_000);
+  it('a visitor who mistypes a mail provider gets a "Did you mean" button that fixes the field', () => typoIsFixedWithOneClick(scene, 'typo-suggestion.png'), 30_000);
 
   it('a pre-ticked consent box is refused by the server with CONSENT_PRETICKED beside the box; ticking it again oneself gives consent', async () => {
     const email = 'lena.fischer@northwind-logistics.de';
@@ -217,47 +119,5 @@ describeWithChromium('landing page in Chromium (examples/landing-page)', () => {
     await page.close();
   }, 30_000);
 
-  it('a visitor who fills the form properly is accepted, and exactly one lead is delivered with the evidence the page collected', async () => {
-    const email = 'maria.keller@northwind-logistics.de';
-    const before = server.deliveries.length;
-    const state = await visit('?utm_source=newsletter&utm_campaign=q3-demo');
-    const { page } = state;
-    await fillLikeAPerson(page, email);
-    await page.check('#consent');
-    await waitPastMinimum(state);
-
-    const accepted = await submit(state);
-    expect(accepted.status).toBe(200);
-    expect(accepted.body.decision).toBe('accept');
-    expect(await formState(page)).toBe('accepted');
-    expect(await page.locator('[role="status"] p').isVisible()).toBe(true);
-    expect(await summaryCodes(page)).toEqual([]);
-    await screenshot(page, 'accepted.png');
-
-    // A second click on an accepted form sends nothing.
-    await page.click('button[type="submit"]');
-    await page.waitForTimeout(300);
-    expect(state.leadPosts).toBe(1);
-    expect(server.deliveries.length).toBe(before + 1);
-    const [delivery, ...more] = deliveredTo(email);
-    expect(more).toEqual([]);
-    expect(delivery).toMatchObject({ leadId: accepted.body.leadId, decision: 'accept' });
-    expect(delivery!.codes).not.toContain('CONSENT_TEXT_UNKNOWN');
-    expect(delivery!.lead).toMatchObject({ firstName: 'Maria', lastName: 'Keller', company: PERSON.company, country: 'DE' });
-    // The hash Chromium computed of the label is the one the server registered from the HTML.
-    expect(delivery!.lead.consent).toMatchObject({
-      given: true,
-      renderedChecked: false,
-      userInteracted: true,
-      textId: 'tallyline-marketing-v1',
-      textHash: server.consentTexts[0]!.hash,
-      channels: ['email'],
-    });
-    expect(delivery!.lead.source).toMatchObject({ formId: 'demo-request', utm_source: 'newsletter', utm_campaign: 'q3-demo' });
-    expect(delivery!.lead.source?.honeypot ?? '').toBe('');
-    expect(typeof delivery!.lead.source?.formToken).toBe('string');
-    expect(delivery!.lead.source?.timeOnFormMs).toBeGreaterThanOrEqual(MIN_SUBMIT_MS);
-    expect(state.errors).toEqual([]);
-    await page.close();
-  }, 30_000);
+  it('a visitor who fills the form properly is accepted, and exactly one lead is delivered with the evidence the page collected', () => goodLeadIsDelivered(scene, 'accepted.png'), 30_000);
 });

@@ -26,6 +26,6 @@ describe('server and redis entries', () => {
       import: { types: './dist/redis.d.ts', default: './dist/redis.js' },
       require: { types: './dist/redis.d.cts', default: './dist/redis.cjs' },
     });
-    expect(pkg.peerDependenciesMeta).toEqual({ ioredis: { optional: true }, redis: { optional: true } });
+    expect(pkg.peerDependenciesMeta).toMatchObject({ ioredis: { optional: true }, redis: { optional: true } });
   });
 });
