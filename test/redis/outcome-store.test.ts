@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { redisOutcomeStore } from '../../src/redis/index.js';
+import { outcomeStoreContract } from '../outcomes/outcome-store-contract.js';
+import { ioredisClient, nodeRedisClient, type TestClient } from './clients.js';
+import { describeWithRedis, startRedis, type RedisProcess } from './redis-server.js';
+
+describeWithRedis('redisOutcomeStore on a real Redis', () => {
+  let redis: RedisProcess;
+  const clients: TestClient[] = [];
+  let counter = 0;
+  beforeAll(async () => {
+    redis = await startRedis();
+    clients.push(await ioredisClient(redis.port), await nodeRedisClient(redis.port));
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.quit();
+    await redis?.stop();
+  });
+
+  // Alternate the two clients, each test on its own prefix (a fresh, empty store).
+  outcomeStoreContract(async () => redisOutcomeStore(clients[counter % 2]!.client, { prefix: `o:${counter++}:` }));
+
+  it('two servers racing on one lead and stage: the latest at wins, exactly one write per change', async () => {
+    const [a, b] = [redisOutcomeStore(clients[0]!.client, { prefix: 'race:' }), redisOutcomeStore(clients[1]!.client, { prefix: 'race:' })];
+    const rows = Array.from({ length: 20 }, (_, i) => ({ leadId: 'L-1', stage: 'opportunity', at: `2026-11-${String(i + 1).padStart(2, '0')}`, amount: i }));
+    await Promise.all(rows.map((row, i) => (i % 2 ? a : b).record(row)));
+    expect((await a.get('L-1'))?.stages.opportunity?.amount).toBe(19);
+    expect(await b.count()).toEqual({ leads: 1, records: 1 });
+  });
+
+  it('outcomes outlive the client: another client on the same prefix reads them', async () => {
+    await redisOutcomeStore(clients[0]!.client, { prefix: 'persist:' }).record({ leadId: 'L-7', stage: 'recycled', at: '2026-11-03', reason: 'SALES_BAD_TIMING' });
+    const other = await ioredisClient(redis.port);
+    expect((await redisOutcomeStore(other.client, { prefix: 'persist:' }).get('L-7'))?.stages.recycled?.reason).toBe('SALES_BAD_TIMING');
+    await other.quit();
+  });
+
+  it('a Redis that is down makes record reject (the webhook answers 503), it does not pass silently', async () => {
+    const store = redisOutcomeStore(clients[0]!.client, { prefix: 'down:' });
+    await redis.stop();
+    try {
+      await expect(store.record({ leadId: 'L-1', stage: 'mql', at: '2026-11-01' })).rejects.toBeDefined();
+    } finally {
+      await redis.start();
+    }
+  });
+
+  it('throws LeadGateError for a client that is not one, and for a bad prefix', () => {
+    expect(() => redisOutcomeStore({} as never)).toThrow(expect.objectContaining({ name: 'LeadGateError', option: 'client' }));
+    expect(() => redisOutcomeStore(clients[0]!.client, { prefix: 'has space' })).toThrow(expect.objectContaining({ option: 'prefix' }));
+  });
+});
