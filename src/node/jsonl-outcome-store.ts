@@ -1,7 +1,7 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, type FileHandle } from 'node:fs/promises';
 import { LeadGateError } from '../core/errors.js';
 import { parseOutcome } from '../outcomes/record.js';
+import { readAppendLog } from './jsonl-file.js';
 import { copyLeadOutcomes, outcomeIndex, recordEach, type OutcomeStore } from '../outcomes/store.js';
 
 /** Options for {@link jsonlOutcomeStore}. */
@@ -50,16 +50,10 @@ export function jsonlOutcomeStore(path: string, options: JsonlOutcomeStoreOption
   let tail: Promise<unknown> = Promise.resolve();
 
   const load = async () => {
-    await mkdir(dirname(path), { recursive: true });
-    let text = '';
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const log = await readAppendLog(path);
     // A crash mid-append can leave the last line without its newline: end it before the next append.
-    newlineFirst = text !== '' && !text.endsWith('\n');
-    for (const line of text.split('\n')) {
+    newlineFirst = log.tornLastLine;
+    for (const line of log.lines) {
       if (line.trim() === '') continue;
       let value: unknown;
       try {

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { redisOutcomeStore } from '../../src/redis/index.js';
 import { outcomeStoreContract } from '../outcomes/outcome-store-contract.js';
-import { ioredisClient, nodeRedisClient, type TestClient } from './clients.js';
-import { describeWithRedis, startRedis, type RedisProcess } from './redis-server.js';
+import { ioredisClient, redisWithBothClients } from './clients.js';
+import { describeWithRedis } from './redis-server.js';
 
 describeWithRedis('redisOutcomeStore on a real Redis', () => {
-  let redis: RedisProcess;
-  const clients: TestClient[] = [];
+  const setup = redisWithBothClients();
+  const { clients } = setup;
   let counter = 0;
-  beforeAll(async () => {
-    redis = await startRedis();
-    clients.push(await ioredisClient(redis.port), await nodeRedisClient(redis.port));
-  });
-  afterAll(async () => {
-    for (const client of clients) await client.quit();
-    await redis?.stop();
-  });
 
   // Alternate the two clients, each test on its own prefix (a fresh, empty store).
   outcomeStoreContract(async () => redisOutcomeStore(clients[counter % 2]!.client, { prefix: `o:${counter++}:` }));
@@ -30,18 +22,18 @@ describeWithRedis('redisOutcomeStore on a real Redis', () => {
 
   it('outcomes outlive the client: another client on the same prefix reads them', async () => {
     await redisOutcomeStore(clients[0]!.client, { prefix: 'persist:' }).record({ leadId: 'L-7', stage: 'recycled', at: '2026-11-03', reason: 'SALES_BAD_TIMING' });
-    const other = await ioredisClient(redis.port);
+    const other = await ioredisClient(setup.redis.port);
     expect((await redisOutcomeStore(other.client, { prefix: 'persist:' }).get('L-7'))?.stages.recycled?.reason).toBe('SALES_BAD_TIMING');
     await other.quit();
   });
 
   it('a Redis that is down makes record reject (the webhook answers 503), it does not pass silently', async () => {
     const store = redisOutcomeStore(clients[0]!.client, { prefix: 'down:' });
-    await redis.stop();
+    await setup.redis.stop();
     try {
       await expect(store.record({ leadId: 'L-1', stage: 'mql', at: '2026-11-01' })).rejects.toBeDefined();
     } finally {
-      await redis.start();
+      await setup.redis.start();
     }
   });
 
