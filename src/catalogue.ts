@@ -2,6 +2,7 @@ import { allBuiltInChecks } from './checks/index.js';
 import { buildCatalogue, type CodeInfo } from './core/codes.js';
 import type { MotionPreset } from './core/policy.js';
 import { motions as builtInMotions } from './motions/index.js';
+import { outcomeCodesMarkdown } from './outcomes/codes-markdown.js';
 
 /**
  * Every code leadgate's built-in checks can produce, plus the system codes, with its
@@ -26,7 +27,8 @@ const DIMENSION_TITLES: Record<CodeInfo['dimension'], string> = {
 
 /**
  * Renders a catalogue as the Markdown of `docs/codes.md`: a table of actions per motion,
- * then one section per code. Deterministic, so a test can tell a stale file.
+ * then one section per code, then the sales outcome stages and reason codes (the other
+ * half of the shared definition, issue 13). Deterministic, so a test can tell a stale file.
  */
 export function codesMarkdown(rows: readonly CodeInfo[]): string {
   const motionNames = [...new Set(rows.flatMap((row) => Object.keys(row.actions)))];
@@ -59,5 +61,6 @@ export function codesMarkdown(rows: readonly CodeInfo[]): string {
       `**Fix:** ${row.fix}`,
     );
   }
+  lines.push('', outcomeCodesMarkdown());
   return `${lines.join('\n')}\n`;
 }

@@ -49,3 +49,10 @@ export type {
 } from './checks/group/index.js';
 export { companyKey, companyNameSimilarity } from './checks/company-name.js';
 export type { AccountSummary, CheckOperations } from './core/check.js';
+// The closed loop (issue 13): sales outcome codes, the outcome record and the outcome store.
+export { OUTCOME_CODES, OUTCOME_STAGES, FUNNEL_STAGES, isOutcomeCode, isOutcomeStage } from './outcomes/codes.js';
+export type { OutcomeCode, OutcomeCodeSpec, OutcomeDimension, OutcomeStage } from './outcomes/codes.js';
+export { parseOutcome, mergeOutcome, outcomeRecordSchema, MAX_OUTCOME_ID_LENGTH, MAX_OUTCOME_NOTE_LENGTH } from './outcomes/record.js';
+export type { LeadOutcomes, OutcomeIssue, OutcomeRecord, ParsedOutcome } from './outcomes/record.js';
+export { memoryOutcomeStore } from './outcomes/store.js';
+export type { OutcomeStore, OutcomeStoreCount, RecordAllSummary, RecordOutcomeResult } from './outcomes/store.js';

@@ -17,3 +17,5 @@ export { createVerdictsWriter, type VerdictsWriter } from './verdicts-writer.js'
 // Landing page preview: the page, the script-tag build and the handler on loopback (issue 8).
 export { startLandingServer, type LandingDelivery, type LandingServer, type LandingServerOptions } from './landing-server.js';
 export { pageConsentTexts, type PageConsentText } from './page-consent-texts.js';
+// Sales outcomes in a JSONL file, the format `leadgate outcomes import` writes (issue 13).
+export { jsonlOutcomeStore, type JsonlOutcomeStore, type JsonlOutcomeStoreOptions } from './jsonl-outcome-store.js';

@@ -1,6 +1,6 @@
-import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import { LeadGateError } from '../core/errors.js';
+import { readAppendLog } from './jsonl-file.js';
 import { OutboxFullError, type Outbox, type OutboxEntry } from '../server/outbox.js';
 
 /** Options for {@link jsonlFileOutbox}. */
@@ -64,17 +64,10 @@ export function jsonlFileOutbox(path: string, options: JsonlFileOutboxOptions = 
   let newlineFirst = false;
 
   const load = async () => {
-    await mkdir(dirname(path), { recursive: true });
-    let text = '';
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const log = await readAppendLog(path);
     // A crash mid-append can leave the last line without its newline: end it, or the next line would be glued to it.
-    newlineFirst = text !== '' && !text.endsWith('\n');
-    for (const raw of text.split('\n')) {
-      if (raw === '') continue;
+    newlineFirst = log.tornLastLine;
+    for (const raw of log.lines) {
       lines++;
       let line: LogLine;
       try {

@@ -29,7 +29,9 @@ export type HandlerEvent =
   | { type: 'rejected'; level: 'info'; leadId: string; codes: string[] }
   | { type: 'honeypot'; level: 'info'; leadId: string }
   | { type: 'quarantine_failed'; level: 'error'; leadId: string; error: unknown }
-  | { type: 'handler_failed'; level: 'error'; error: unknown };
+  | { type: 'handler_failed'; level: 'error'; error: unknown }
+  /** `POST /outcomes` could not reach its outcome store or replay store (answered 503). */
+  | { type: 'outcomes_failed'; level: 'error'; error: unknown };
 
 /** How retries are paced. */
 export interface RetryOptions {

@@ -7,6 +7,7 @@ import type { AllowedOrigins } from './cors.js';
 import type { DeliverFunction, HandlerEvent, RetryOptions } from './delivery.js';
 import type { FieldMapper } from './field-map.js';
 import type { Outbox } from './outbox.js';
+import type { OutcomesRouteOptions } from './outcomes-route.js';
 import type { TrustProxy } from './request-context.js';
 
 /** Options for `createHandler`. All optional. */
@@ -41,6 +42,11 @@ export interface HandlerOptions {
    * same secret as `formTokenSecret`; `formTokenOptions(secret)` builds both.
    */
   formToken?: { secret: HmacSecret; formIds?: string[] };
+  /**
+   * Enables `POST /outcomes` for CRM webhooks (issue 13): sales outcomes signed as
+   * Standard Webhooks with the shared `whsec_…` secret, stored in `store`.
+   */
+  outcomes?: OutcomesRouteOptions;
   /** Origins that may call the handler cross-site (CORS). Default: none. */
   allowedOrigins?: AllowedOrigins;
   /** Which proxies to believe about the client IP. Default `false`: the connection's address. */
@@ -92,6 +98,7 @@ const handlerOptionsSchema = z.strictObject({
   ),
   quarantine: z.optional(z.union([outboxShape, fn])),
   formToken: z.optional(z.strictObject({ secret, formIds: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,100}$/)))) })),
+  outcomes: z.optional(z.custom<OutcomesRouteOptions>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))),
   allowedOrigins: z.optional(z.union([z.array(z.string().check(z.regex(/^https?:\/\/[^/\s]+$/))), fn])),
   trustProxy: z.optional(z.union([z.literal(false), z.number().check(z.int(), z.positive(), z.maximum(20)), fn])),
   contextHeaders: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9-]+$/)))),
@@ -112,6 +119,7 @@ const EXPECTED: Record<string, string> = {
   retry: 'false, or { intervalMs, baseDelayMs, maxDelayMs, batchSize } with positive numbers',
   quarantine: 'an outbox or a function (lead, verdict) => void',
   formToken: '{ secret, formIds? } with a secret of at least 16 characters (or bytes, or a CryptoKey)',
+  outcomes: '{ secret: "whsec_…", store } (see outcomesRoute)',
   allowedOrigins: 'an array of origins such as "https://www.example.com" (scheme and host, no path), or a function (origin) => boolean',
   trustProxy: 'false, the number of proxies in front of the server (1–20), or a function (request, connection) => ip',
   contextHeaders: 'an array of lower-case header names',

@@ -8,6 +8,7 @@ import { defaultFieldMap, mapBody } from './field-map.js';
 import { issueFormToken } from './form-token.js';
 import { parseHandlerOptions, type HandlerOptions } from './handler-options.js';
 import { memoryOutbox, type Outbox } from './outbox.js';
+import { outcomesRoute } from './outcomes-route.js';
 import { problem, problemResponse, type Problem, type ProblemFinding } from './problem.js';
 import { DEFAULT_CONTEXT_HEADERS, requestContext, type ConnectionInfo } from './request-context.js';
 import { parseBody, readBoundedBody, type ParsedBody } from './request-body.js';
@@ -37,6 +38,7 @@ const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-
  *   when a lead could be neither delivered nor stored. HTML form posts get `303`
  *   redirects when `redirects` is set.
  * - `POST /form-token` — `{ token, formId }`, a signed single-use render token (needs `formToken`).
+ * - `POST /outcomes` — sales outcomes from a CRM webhook, Standard Webhooks signed (needs `outcomes`).
  * - `GET /codes` — the gate's code catalogue, for client-side messages.
  * - `OPTIONS` on each — CORS preflight for `allowedOrigins`.
  *
@@ -79,10 +81,16 @@ export function createHandler(gate: Gate, rawOptions: HandlerOptions = {}): Lead
     random: Math.random,
   });
   let catalogue: string | undefined;
+  // Built now, so a bad secret or store throws at createHandler time, not on the first webhook.
+  const postOutcomes = options.outcomes ? outcomesRoute(options.outcomes, (error) => emit({ type: 'outcomes_failed', level: 'error', error })) : undefined;
 
   const routes: Record<string, { methods: string; run: (request: Request, connection: ConnectionInfo) => Promise<Response> }> = {
     '/leads': { methods: 'POST, OPTIONS', run: (request, connection) => postLead(request, connection) },
     '/form-token': { methods: 'POST, OPTIONS', run: (request) => postFormToken(request) },
+    '/outcomes': {
+      methods: 'POST, OPTIONS',
+      run: async (request) => postOutcomes?.(request, now()) ?? problemResponse(problem('not-configured', 404, 'Outcome webhooks are not enabled on this server.')),
+    },
     '/codes': { methods: 'GET, HEAD, OPTIONS', run: async () => new Response((catalogue ??= JSON.stringify(gate.codes())), { headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' } }) },
   };
 

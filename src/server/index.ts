@@ -19,3 +19,5 @@ export { corsHeaders, type AllowedOrigins } from './cors.js';
 export { memoryOutbox, OutboxFullError, type MemoryOutboxOptions, type Outbox, type OutboxEntry } from './outbox.js';
 export { backoffDelay, createDelivery, type DeliverFunction, type Delivery, type DeliveryInfo, type HandlerEvent, type RetryOptions, type SubmitResult } from './delivery.js';
 export { problem, problemResponse, PROBLEM_CONTENT_TYPE, type Problem, type ProblemFinding, type ProblemKind } from './problem.js';
+// CRM webhooks with sales outcomes: `createHandler(gate, { outcomes })` (issue 13).
+export { signOutcomeWebhook, OUTCOME_WEBHOOK_TOLERANCE_MS, type OutcomesRouteOptions, type SignOutcomeWebhookOptions } from './outcomes-route.js';

@@ -21,7 +21,11 @@ export type ProblemKind =
   | 'origin-not-allowed'
   | 'outbox-full'
   | 'not-configured'
-  | 'internal-error';
+  | 'internal-error'
+  | 'signature-invalid'
+  | 'webhook-replayed'
+  | 'invalid-outcomes'
+  | 'store-unavailable';
 
 /** A finding as a form sees it: the stable code, the field to mark, the message to show. */
 export interface ProblemFinding {
@@ -39,6 +43,8 @@ export interface Problem {
   /** The lead id, on a rejection, so support can find the decision in the log. */
   leadId?: string;
   findings?: ProblemFinding[];
+  /** On `POST /outcomes`: each refused record, by position in the body, with what was wrong. */
+  records?: { index: number; issues: { path: string; message: string }[] }[];
 }
 
 const TITLES: Record<ProblemKind, string> = {
@@ -53,6 +59,10 @@ const TITLES: Record<ProblemKind, string> = {
   'outbox-full': 'Temporarily unable to accept leads',
   'not-configured': 'Not configured',
   'internal-error': 'Internal error',
+  'signature-invalid': 'The webhook signature is missing, wrong or out of date',
+  'webhook-replayed': 'This webhook was already received',
+  'invalid-outcomes': 'Some outcome records are invalid',
+  'store-unavailable': 'Temporarily unable to store outcomes',
 };
 
 /** Builds the problem document for a kind; `detail` must never carry personal data. */

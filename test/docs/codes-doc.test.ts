@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { codes, codesMarkdown, createGate, motions } from '../../src/index.js';
+import { OUTCOME_CODES, OUTCOME_STAGES } from '../../src/outcomes/codes.js';
 
 const DOC = new URL('../../docs/codes.md', import.meta.url);
 
@@ -45,6 +46,30 @@ describe('the code catalogue', () => {
   it('docs/codes.md documents every code in its own section', () => {
     const doc = readFileSync(DOC, 'utf8');
     for (const row of catalogue) expect(doc, row.code).toContain(`### ${row.code}\n`);
+  });
+});
+
+describe('the sales outcome codes in docs/codes.md', () => {
+  const doc = readFileSync(DOC, 'utf8');
+
+  it('gives every SALES code a dimension, a label, what it means and what marketing can fix', () => {
+    for (const [code, spec] of Object.entries(OUTCOME_CODES)) {
+      expect(code, code).toMatch(/^SALES_[A-Z0-9_]+$/);
+      expect(['compliance', 'truth', 'value', 'other'], code).toContain(spec.dimension);
+      expect(spec.label.length, `${code} label`).toBeGreaterThan(3);
+      expect(spec.meaning.length, `${code} has no meaning`).toBeGreaterThan(30);
+      expect(spec.fix.length, `${code} has no fix`).toBeGreaterThan(20);
+    }
+  });
+
+  it('documents every SALES code in its own section with its meaning and fix, and every stage', () => {
+    for (const [code, spec] of Object.entries(OUTCOME_CODES)) {
+      const section = doc.slice(doc.indexOf(`### ${code}\n`));
+      expect(doc, code).toContain(`### ${code}\n`);
+      expect(section.split('\n### ')[0], code).toContain(spec.meaning);
+      expect(section.split('\n### ')[0], code).toContain(spec.fix);
+    }
+    for (const stage of OUTCOME_STAGES) expect(doc, stage).toContain(`- \`${stage}\`: `);
   });
 });
 

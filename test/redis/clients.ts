@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
+import { afterAll, beforeAll } from 'vitest';
 import type { RedisClientLike } from '../../src/redis/index.js';
+import { startRedis, type RedisProcess } from './redis-server.js';
 
 /** A connected client and how to close it. */
 export interface TestClient {
@@ -43,3 +45,26 @@ export const CLIENTS = [
   ['ioredis', ioredisClient],
   ['node-redis', nodeRedisClient],
 ] as const;
+
+/**
+ * For a `describeWithRedis` block: starts a redis-server of its own before the tests,
+ * connects one ioredis and one node-redis client (tests alternate them), and stops both
+ * after. Read `redis` and `clients` inside tests, once `beforeAll` has run.
+ */
+export function redisWithBothClients(): { readonly redis: RedisProcess; readonly clients: readonly TestClient[] } {
+  const state: { redis?: RedisProcess; clients: TestClient[] } = { clients: [] };
+  beforeAll(async () => {
+    state.redis = await startRedis();
+    state.clients.push(await ioredisClient(state.redis.port), await nodeRedisClient(state.redis.port));
+  });
+  afterAll(async () => {
+    for (const client of state.clients) await client.quit();
+    await state.redis?.stop();
+  });
+  return {
+    get redis() {
+      return state.redis!;
+    },
+    clients: state.clients,
+  };
+}

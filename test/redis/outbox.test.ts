@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { redisOutbox } from '../../src/redis/index.js';
 import { entry, outboxContract } from '../server/outbox-contract.js';
-import { ioredisClient, nodeRedisClient, type TestClient } from './clients.js';
-import { describeWithRedis, startRedis, type RedisProcess } from './redis-server.js';
+import { ioredisClient, redisWithBothClients } from './clients.js';
+import { describeWithRedis } from './redis-server.js';
 
 describeWithRedis('redisOutbox on a real Redis', () => {
-  let redis: RedisProcess;
-  const clients: TestClient[] = [];
+  const setup = redisWithBothClients();
+  const { clients } = setup;
   let counter = 0;
-  beforeAll(async () => {
-    redis = await startRedis();
-    clients.push(await ioredisClient(redis.port), await nodeRedisClient(redis.port));
-  });
-  afterAll(async () => {
-    for (const client of clients) await client.quit();
-    await redis?.stop();
-  });
 
   // Alternate the two clients, each test on its own prefix (a fresh, empty outbox).
   outboxContract(async ({ maxEntries }) =>
@@ -34,7 +26,7 @@ describeWithRedis('redisOutbox on a real Redis', () => {
   it('an entry survives the client (it is in Redis): a new client sees it', async () => {
     const first = redisOutbox(clients[0]!.client, { prefix: 'persist:' });
     await first.put(entry('waiting', 0, { lastError: 'TimeoutError' }));
-    const other = await ioredisClient(redis.port);
+    const other = await ioredisClient(setup.redis.port);
     const [claimed] = await redisOutbox(other.client, { prefix: 'persist:' }).claim(1, 10, 1);
     expect(claimed).toMatchObject({ id: 'waiting', lastError: 'TimeoutError', lead: { email: 'waiting@example.com' } });
     await other.quit();

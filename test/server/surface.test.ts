@@ -16,7 +16,8 @@ describe('server and redis entries', () => {
 
   it('leadgate/redis imports no Redis client (the user passes one in) and nothing from node:', () => {
     const { external, files } = runtimeImports('src/redis/index.ts');
-    expect(external).toEqual([]);
+    // zod/mini is leadgate's own dependency: the outcome store validates what it is given.
+    expect(external.filter((specifier) => specifier !== 'zod/mini')).toEqual([]);
     expect(files.filter((file) => file.startsWith('src/node/'))).toEqual([]);
   });
 

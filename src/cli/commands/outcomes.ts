@@ -6,7 +6,9 @@ import { EXIT } from '../command.js';
  * the decision log. Each subcommand is a `Command` in `src/cli/commands/outcomes/`,
  * loaded on demand like the top-level commands; adding one is one module and one line.
  */
-const SUBCOMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {};
+const SUBCOMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  import: { summary: 'Import a HubSpot or Salesforce export (CSV) into an outcomes JSONL file', load: async () => (await import('./outcomes/import.js')).importCommand },
+};
 
 const help = (): string => `Usage: leadgate outcomes <subcommand> [options]
 
