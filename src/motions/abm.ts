@@ -6,7 +6,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const abm = definePreset({
   name: 'abm',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
   checks: {
     ...BASE_CHECKS,

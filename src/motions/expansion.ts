@@ -7,7 +7,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const expansion = definePreset({
   name: 'expansion',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'New contacts at existing customers: the account is known, so domain and phone doubts are only flagged.',
   checks: {
     ...BASE_CHECKS,

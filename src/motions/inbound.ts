@@ -7,7 +7,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const inbound = definePreset({
   name: 'inbound',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'People who came to us through a form: keep doubtful leads for review, reject only the unreachable.',
   checks: {
     ...BASE_CHECKS,

@@ -7,7 +7,7 @@ import { BASE_ACTIONS, definePreset } from './shared.js';
  */
 export const outbound = definePreset({
   name: 'outbound',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Sales calls and mails first: a direct phone line and a personal work address are required; titles below manager and list records older than 90 days are reviewed.',
   checks: {
     email: {},

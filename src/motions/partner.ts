@@ -7,7 +7,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const partner = definePreset({
   name: 'partner',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Leads collected by a partner or referred: doubtful leads are reviewed, the unreachable rejected.',
   checks: {
     ...BASE_CHECKS,

@@ -12,6 +12,7 @@ import { createGate } from '../gate.js';
 import { motions } from '../motions/index.js';
 import { loadAccounts } from './accounts-file.js';
 import { auditStore } from './audit-store.js';
+import { jsonlFileSink } from './jsonl-sink.js';
 import { createMxResolver } from './mx.js';
 import type { MxAnswer, MxResolver } from '../checks/email/mx.js';
 
@@ -28,6 +29,13 @@ export interface AuditGateSpec {
   dns?: boolean;
   /** Most MX lookups in flight at once per thread. Default 16. */
   dnsConcurrency?: number;
+  /**
+   * Write every decision to this JSONL decision log (`jsonlFileSink`), with the row's
+   * `@id` as the event's `leadId`. `salt` digests emails and phones (`logSalt`): the main
+   * thread picks it once, so every worker's events digest alike. Workers append whole
+   * lines, in batches that may interleave; each event carries its `leadId` and `at`.
+   */
+  log?: { path: string; salt: string };
 }
 
 /**
@@ -220,6 +228,10 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
     }
   });
   const options: GateOptions = { motion: motionName as MotionName, checks, store: auditStore() };
+  if (spec.log) {
+    options.log = jsonlFileSink(spec.log.path);
+    options.logSalt = spec.log.salt;
+  }
   if (config.overrides) options.overrides = config.overrides;
   if (config.messages) options.messages = config.messages;
   if (config.timeoutMs !== undefined) options.timeoutMs = config.timeoutMs;

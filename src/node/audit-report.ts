@@ -11,7 +11,8 @@ import { maskPersonalData } from './personal-data-mask.js';
  */
 export interface RowOutcome {
   decision: Decision;
-  reasons: Array<{ code: string; check: string; action: Action; field?: string }>;
+  /** `column`: the file's column (CSV) or key (JSONL) the finding's field was read from. */
+  reasons: Array<{ code: string; check: string; action: Action; field?: string; column?: string }>;
   checks: Array<{ check: string; dimension: string; status: 'pass' | 'fail' | 'error' }>;
   /** Dimension scores and, when a scoring check ran, fit/intent. */
   scores: Record<string, number | null>;
@@ -32,6 +33,13 @@ export function toRowOutcome(verdict: Verdict): RowOutcome {
   };
   if (verdict.mql !== undefined) outcome.mql = verdict.mql;
   return outcome;
+}
+
+/** A line that showed a code: the column the finding's field came from, and its value (masked unless shown). */
+export interface CodeExample {
+  line: number;
+  column?: string;
+  value?: string;
 }
 
 /** A number and its share of the audited leads, in percent with one decimal. */
@@ -64,7 +72,7 @@ export interface AuditReport {
   /** `decisions.reject.percent`, the figure `--fail-over` compares. */
   rejectionRate: number;
   /** Every code found, most frequent first; `leads` counts a lead once per code. */
-  codes: Array<{ code: string; check: string; action: Action; leads: number; percent: number; examples: Array<{ line: number; value?: string }> }>;
+  codes: Array<{ code: string; check: string; action: Action; leads: number; percent: number; examples: CodeExample[] }>;
   /** Per check the gate ran: leads it passed, failed, or could not finish. */
   checks: Array<{ check: string; dimension: string; pass: number; fail: number; error: number }>;
   /** Per dimension: leads with at least one failing or erroring check in it, and the mean score. */
@@ -121,7 +129,7 @@ interface SourceCount {
 export class AuditTally {
   private audited = 0;
   private readonly decisions: Record<Decision, number> = { accept: 0, review: 0, reject: 0 };
-  private readonly codes = new Map<string, { check: string; action: Action; leads: number; examples: Array<{ line: number; value?: string }> }>();
+  private readonly codes = new Map<string, { check: string; action: Action; leads: number; examples: CodeExample[] }>();
   private readonly checks = new Map<string, { dimension: string; pass: number; fail: number; error: number }>();
   private readonly dimensionFindings = new Map<string, number>();
   private readonly scores = new Map<string, { sum: number; leads: number }>();
@@ -149,7 +157,7 @@ export class AuditTally {
       let entry = this.codes.get(reason.code);
       if (!entry) this.codes.set(reason.code, (entry = { check: reason.check, action: reason.action, leads: 0, examples: [] }));
       entry.leads += 1;
-      if (entry.examples.length < EXAMPLES_PER_CODE) entry.examples.push(this.example(line, row, reason.field));
+      if (entry.examples.length < EXAMPLES_PER_CODE) entry.examples.push(this.example(line, row, reason.field, reason.column));
     }
 
     const seenDimensions = this.seenDimensions;
@@ -258,12 +266,15 @@ export class AuditTally {
     return listed.map(([source, count]) => ({ source, ...count, rejectPercent: count.leads === 0 ? 0 : Math.round((count.reject / count.leads) * 1000) / 10 }));
   }
 
-  private example(line: number, row: MappedRow, field: string | undefined): { line: number; value?: string } {
-    if (field === undefined) return { line };
+  private example(line: number, row: MappedRow, field: string | undefined, column: string | undefined): CodeExample {
+    const example: CodeExample = { line };
+    if (column !== undefined) example.column = column;
+    if (field === undefined) return example;
     const raw = readPath(row.lead, field);
-    if (raw === undefined || raw === null || typeof raw === 'object') return { line };
+    if (raw === undefined || raw === null || typeof raw === 'object') return example;
     const text = String(raw).slice(0, 80);
-    return { line, value: this.showPersonalData ? text : maskPersonalData(field, text) };
+    example.value = this.showPersonalData ? text : maskPersonalData(field, text);
+    return example;
   }
 }
 

@@ -15,8 +15,8 @@ if (port) {
   const { spec, concurrency } = workerData as WorkerInput;
   buildAuditGate(spec).then(
     ({ gate }) => {
-      port.on('message', (message: { id: number; leads: unknown[] }) => {
-        validateBatch(gate, message.leads, concurrency).then(
+      port.on('message', (message: { id: number; leads: unknown[]; ids?: Array<string | undefined> }) => {
+        validateBatch(gate, message.leads, concurrency, message.ids).then(
           (outcomes) => port.postMessage({ id: message.id, outcomes }),
           (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
         );

@@ -5,7 +5,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAuditGate, type AuditGateSpec } from './audit-gate.js';
 import { AuditTally, type AuditReport, type RowOutcome } from './audit-report.js';
-import { jsonlKeyMapper, mapColumns, mapRecord, mapRow, type ColumnMapping, type MappedRow } from './column-mapping.js';
+import { jsonlKeyMapper, mapColumns, mapRecord, mapRow, validatePreset, type ColumnMapping, type MappedRow } from './column-mapping.js';
+import type { LeadColumnPreset } from './crm-lead-columns.js';
 import { CsvParser, type MalformedRow } from './csv-parser.js';
 import { JsonlParser } from './jsonl-parser.js';
 import { validateBatch } from './validate-batch.js';
@@ -21,6 +22,11 @@ export interface AuditOptions {
   gate?: AuditGateSpec;
   /** Target → column header, over the default mapping (`{ title: 'Job Title' }`). */
   map?: Record<string, string>;
+  /**
+   * Whose export headers to look for first: `hubspot`, `salesforce`, `marketo`,
+   * `pipedrive`, `linkedin`, or `auto` (default: all of them, after the generic names).
+   */
+  mapPreset?: LeadColumnPreset;
   /** CSV delimiter; default detected from the header line. */
   delimiter?: string;
   /**
@@ -107,12 +113,15 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     throw new AuditInputError(`cannot read ${options.input} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 
+  const preset = validatePreset(options.mapPreset ?? 'auto');
   const spec = options.gate ?? {};
   const { gate, stateful, statefulChecks } = await buildAuditGate(spec);
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
   const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful);
   const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency) : undefined;
-  const validate = pool ? (leads: unknown[]) => pool.run(leads) : (leads: unknown[]) => validateBatch(gate, leads, concurrency);
+  const validate = pool
+    ? (leads: unknown[], ids: Array<string | undefined>) => pool.run(leads, ids)
+    : (leads: unknown[], ids: Array<string | undefined>) => validateBatch(gate, leads, concurrency, ids);
 
   const tally = new AuditTally(options.showPersonalData === true);
   let columns: Record<string, string> = {};
@@ -124,14 +133,14 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   let rows: MappedRow[] = [];
   const malformedQueue: MalformedRow[] = [];
   let csvMapping: ColumnMapping | undefined;
-  const keyMapper = format === 'jsonl' ? jsonlKeyMapper(options.map ?? {}) : undefined;
+  const keyMapper = format === 'jsonl' ? jsonlKeyMapper(options.map ?? {}, preset) : undefined;
   let usageError: unknown;
 
   const parser = format === 'csv'
     ? new CsvParser({
       header(fields) {
         try {
-          csvMapping = mapColumns(fields, options.map ?? {});
+          csvMapping = mapColumns(fields, options.map ?? {}, preset);
         } catch (error) {
           usageError = error;
           return;
@@ -154,6 +163,16 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
       malformed: (problem) => malformedQueue.push(problem),
     });
 
+  // A finding on a mapped field names the column it came from (`Country/Region` for
+  // `country`), so an unmappable value points at the cell to fix.
+  const nameColumns = (outcome: RowOutcome) => {
+    for (const reason of outcome.reasons) {
+      if (reason.field === undefined) continue;
+      const column = csvMapping ? csvMapping.used[reason.field] : keyMapper?.used[reason.field];
+      if (column !== undefined) reason.column = column;
+    }
+  };
+
   // Batches in flight, consumed strictly in order.
   const inFlight: Array<{ lines: number[]; rows: MappedRow[]; outcomes: Promise<RowOutcome[]> }> = [];
   const maxInFlight = Math.max(2, workerCount * 3);
@@ -163,6 +182,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     const outcomes = await batch.outcomes;
     for (let i = 0; i < outcomes.length; i++) {
       const outcome = outcomes[i]!;
+      nameColumns(outcome);
       tally.add(batch.lines[i]!, batch.rows[i]!, outcome);
       if (options.onRow) {
         const pending = options.onRow({ line: batch.lines[i]!, row: batch.rows[i]!, outcome });
@@ -179,7 +199,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
       const batchLines = lines.slice(0, BATCH_ROWS);
       rows = rows.slice(BATCH_ROWS);
       lines = lines.slice(BATCH_ROWS);
-      const outcomes = validate(batchRows.map((row) => row.lead));
+      const outcomes = validate(batchRows.map((row) => row.lead), batchRows.map((row) => row.id));
       outcomes.catch(() => undefined); // awaited in order by consumeHead; keep early failures handled
       inFlight.push({ lines: batchLines, rows: batchRows, outcomes });
       while (inFlight.length >= maxInFlight) await consumeHead();

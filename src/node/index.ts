@@ -6,10 +6,13 @@ export { jsonlFileOutbox, type JsonlFileOutbox, type JsonlFileOutboxOptions } fr
 export { audit, AuditInputError, AUTO_WORKERS_MIN_BYTES, type AuditedRow, type AuditOptions, type AuditProgress } from './audit.js';
 export { auditStore } from './audit-store.js';
 export { AUDIT_CHECK_DEFAULTS, buildAuditGate, loadAuditConfig, CHECK_OPTION_LOADERS, type AuditConfig, type AuditGate, type AuditGateSpec } from './audit-gate.js';
-export { AuditTally, toRowOutcome, type AuditReport, type RowOutcome, type Share } from './audit-report.js';
+export { AuditTally, toRowOutcome, type AuditReport, type CodeExample, type RowOutcome, type Share } from './audit-report.js';
 export { CsvParser, type CsvParserHandlers, type CsvParserOptions, type MalformedReason, type MalformedRow } from './csv-parser.js';
 export { JsonlParser, type JsonlParserHandlers } from './jsonl-parser.js';
 export { DEFAULT_COLUMN_ALIASES, mapColumns, mapRecord, mapRow, normalizeHeader, type ColumnMapping, type MappedRow, type MappingTarget } from './column-mapping.js';
+// CRM export headers and country names (issue 18).
+export { CRM_LEAD_COLUMNS, LEAD_COLUMN_PRESETS, type CrmLeadColumnTable, type LeadColumnPreset } from './crm-lead-columns.js';
+export { COUNTRY_NAME_LANGUAGES, countryCodeOf } from './country-names.js';
 export { maskEmail, maskPersonalData, maskPhone } from './personal-data-mask.js';
 export { renderHtmlReport } from './report-html.js';
 export { renderTerminalReport, type TerminalReportOptions } from './report-terminal.js';

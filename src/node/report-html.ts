@@ -68,7 +68,7 @@ function codesSection(report: AuditReport): string {
     const y = index * rowHeight;
     return `<text x="0" y="${y + 15}" class="axis">${escape(row.code)}</text><rect x="38%" y="${y + 4}" width="${width.toFixed(3)}%" height="14" fill="${COLORS[row.action === 'reject' ? 'reject' : row.action === 'review' ? 'review' : 'error']}"/><text x="${(38 + width + 1).toFixed(3)}%" y="${y + 15}" class="value">${row.leads}</text>`;
   }).join('');
-  const table = report.codes.map((row) => `<tr><td><code>${escape(row.code)}</code></td><td>${escape(row.check)}</td><td class="${escape(row.action)}">${escape(row.action)}</td><td class="num">${metric(`codes.${row.code}.leads`, row.leads)}</td><td class="num">${metric(`codes.${row.code}.percent`, row.percent, '%')}</td><td class="examples">${row.examples.map((example) => `line ${example.line}${example.value === undefined ? '' : `: ${escape(example.value)}`}`).join('<br>')}</td></tr>`).join('\n');
+  const table = report.codes.map((row) => `<tr><td><code>${escape(row.code)}</code></td><td>${escape(row.check)}</td><td class="${escape(row.action)}">${escape(row.action)}</td><td class="num">${metric(`codes.${row.code}.leads`, row.leads)}</td><td class="num">${metric(`codes.${row.code}.percent`, row.percent, '%')}</td><td class="examples">${row.examples.map((example) => `line ${example.line}${example.column === undefined ? '' : `, ${escape(example.column)}`}${example.value === undefined ? '' : `: ${escape(example.value)}`}`).join('<br>')}</td></tr>`).join('\n');
   return `<section>
 <h2>Top codes</h2>
 <svg role="img" aria-label="Leads per code" width="100%" height="${top.length * rowHeight}">${bars}</svg>

@@ -38,7 +38,7 @@ export function renderTerminalReport(report: AuditReport, options: TerminalRepor
     const width = Math.max(...top.map((row) => row.code.length));
     for (const row of top) {
       const example = row.examples.find((item) => item.value !== undefined);
-      out.push(`  ${row.code.padEnd(width)} ${number(row.leads).padStart(9)}  ${formatPercent(row.percent).padStart(6)}  ${row.action.padEnd(6)}${example ? dim(`  e.g. line ${example.line}: ${example.value}`) : ''}`);
+      out.push(`  ${row.code.padEnd(width)} ${number(row.leads).padStart(9)}  ${formatPercent(row.percent).padStart(6)}  ${row.action.padEnd(6)}${example ? dim(`  e.g. line ${example.line}${example.column === undefined ? '' : `, ${example.column}`}: ${example.value}`) : ''}`);
     }
     if (report.codes.length > top.length) out.push(dim(`  … ${report.codes.length - top.length} more codes in --format json or the HTML report`));
   }

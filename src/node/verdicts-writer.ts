@@ -15,7 +15,7 @@ const FLUSH_AT = 64 * 1024;
  * A streaming verdicts file, so a user can filter their list by decision or code:
  * CSV (`line,id,email,decision,codes,compliance,truth,value,fit,intent,mql`, codes
  * space-separated, strongest first) or JSONL (`{ line, id, email, decision, reasons,
- * scores, mql }`). `line` is the lead's line in the input and `id` its `@id` column, to
+ * scores, mql }`, a reason naming the `column` its field came from). `line` is the lead's line in the input and `id` its `@id` column, to
  * join back. The email is masked unless `showPersonalData`. Lines are buffered and
  * written in 64 KiB pieces, waiting for the disk when it is slower than the audit.
  */
@@ -50,7 +50,7 @@ export function createVerdictsWriter(path: string, format: 'csv' | 'jsonl', opti
         if (row.id !== undefined) record.id = row.id;
         if (typeof row.lead.email === 'string') record.email = email(row.lead.email);
         record.decision = outcome.decision;
-        record.reasons = outcome.reasons.map((reason) => ({ code: reason.code, action: reason.action }));
+        record.reasons = outcome.reasons.map((reason) => (reason.column === undefined ? { code: reason.code, action: reason.action } : { code: reason.code, action: reason.action, column: reason.column }));
         record.scores = scores;
         if (outcome.mql !== undefined) record.mql = outcome.mql;
         buffer += `${JSON.stringify(record)}\n`;

@@ -55,8 +55,8 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Validates one batch on the least busy worker. */
-  run(leads: unknown[]): Promise<RowOutcome[]> {
+  /** Validates one batch on the least busy worker; `ids` are the leads' record ids (see validateBatch). */
+  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<RowOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.workers[0]!;
     for (const candidate of this.workers) if (candidate.busy < slot.busy) slot = candidate;
@@ -64,7 +64,7 @@ export class WorkerPool {
     slot.busy += 1;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, leads });
+      slot.worker.postMessage({ id, leads, ids });
     });
   }
 

@@ -28,6 +28,8 @@ export type HandlerEvent =
   | { type: 'lead_refused'; level: 'error'; leadId: string; reason: 'outbox_full' | 'outbox_unavailable' }
   | { type: 'rejected'; level: 'info'; leadId: string; codes: string[] }
   | { type: 'honeypot'; level: 'info'; leadId: string }
+  /** The body's `leadIdField` held no usable id (see CLIENT_LEAD_ID); the gate made one. */
+  | { type: 'lead_id_ignored'; level: 'warn'; leadId: string; field: string }
   | { type: 'quarantine_failed'; level: 'error'; leadId: string; error: unknown }
   | { type: 'handler_failed'; level: 'error'; error: unknown }
   /** `POST /outcomes` could not reach its outcome store or replay store (answered 503). */

@@ -58,6 +58,16 @@ export interface HandlerOptions {
   /** Replaces the default field mapping (see `defaultFieldMap`). */
   mapFields?: FieldMapper;
   /**
+   * A body field holding the caller's own id for the lead (a CRM record id, a form
+   * submission id), e.g. `'leadId'`. Its value becomes the verdict's `leadId`: in the
+   * decision log, the handler's events, the answer, and as the delivery's idempotency
+   * key, so the closed loop can join sales outcomes on it. The field is taken out of the
+   * lead. Letters, digits and `_ . : -`, at most 200; any other value is ignored (a
+   * `lead_id_ignored` event) and the gate makes the id. Default: none, the gate makes every
+   * id, because a client that repeats an id would then share an idempotency key.
+   */
+  leadIdField?: string;
+  /**
    * For HTML form posts (Accept `text/html`, urlencoded or multipart): answer `303 See
    * Other` to these URLs. `success` gets `?leadId=…`; `failure` gets `?codes=A,B` (codes
    * only, never what the person typed) or `?error=…`.
@@ -104,6 +114,7 @@ const handlerOptionsSchema = z.strictObject({
   contextHeaders: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9-]+$/)))),
   maxBodyBytes: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10 * 1024 * 1024))),
   mapFields: z.optional(fn),
+  leadIdField: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,100}$/))),
   redirects: z.optional(z.strictObject({ success: z.string().check(z.minLength(1)), failure: z.string().check(z.minLength(1)) })),
   exposeReasons: z.optional(z.boolean()),
   retryAfterSeconds: z.optional(z.number().check(z.int(), z.positive(), z.maximum(86_400))),
@@ -125,6 +136,7 @@ const EXPECTED: Record<string, string> = {
   contextHeaders: 'an array of lower-case header names',
   maxBodyBytes: 'a positive integer number of bytes, at most 10 MiB',
   mapFields: 'a function (body, kind) => lead',
+  leadIdField: 'the name of a body field, such as "leadId" (letters, digits, _ . : -)',
   redirects: '{ success, failure } with two URLs',
   exposeReasons: 'true or false',
   retryAfterSeconds: 'a positive integer number of seconds',

@@ -4,6 +4,7 @@ import { normalizeLead } from '../core/lead.js';
 import type { Verdict } from '../core/verdict.js';
 import { corsHeaders, preflightResponse } from './cors.js';
 import { createDelivery, type Delivery, type HandlerEvent } from './delivery.js';
+import { takeClientLeadId } from './client-lead-id.js';
 import { defaultFieldMap, mapBody } from './field-map.js';
 import { issueFormToken } from './form-token.js';
 import { parseHandlerOptions, type HandlerOptions } from './handler-options.js';
@@ -98,9 +99,13 @@ export function createHandler(gate: Gate, rawOptions: HandlerOptions = {}): Lead
     const html = wantsHtml(request);
     const body = await parseBody(request, maxBody);
     if (!body.ok) return badBody(body, html);
-    const input = mapBody(mapper, body.kind === 'json' ? body.value : body.fields, body.kind);
-    const verdict = await gate.validate(input, requestContext(request, connection, contextOptions));
+    const client = options.leadIdField === undefined ? undefined : takeClientLeadId(body.kind === 'json' ? body.value : body.fields, options.leadIdField);
+    const input = mapBody(mapper, client ? client.body : body.kind === 'json' ? body.value : body.fields, body.kind);
+    const context = requestContext(request, connection, contextOptions);
+    if (client?.leadId !== undefined) context.leadId = client.leadId;
+    const verdict = await gate.validate(input, context);
     const leadId = verdict.leadId;
+    if (client?.invalid) emit({ type: 'lead_id_ignored', level: 'warn', leadId, field: options.leadIdField! });
 
     if (hitHoneypot(input)) {
       // Answer like a success: a bot that learns which field gave it away just renames it.

@@ -103,8 +103,27 @@ describe('emailValidity', () => {
       expect(outcome.codes).toEqual(['EMAIL_TYPO']);
       expect(outcome.findings[0]).toMatchObject({ field: 'email', data: { suggestion: 'jane@outlook.com', suggestedDomain: 'outlook.com' } });
     });
-    it('is reported beside EMAIL_DISPOSABLE for a typo-squatting domain', async () => {
-      expect(await codesOf({ email: 'jane@gmial.com' })).toEqual(['EMAIL_TYPO', 'EMAIL_DISPOSABLE']);
+    it('takes precedence over EMAIL_DISPOSABLE for a typo-squatting domain, which stays as evidence', async () => {
+      const outcome = await runCheck(check(), { email: 'jane@gmial.com' });
+      expect(outcome.codes).toEqual(['EMAIL_TYPO']);
+      expect(outcome.findings[0]).toMatchObject({ data: { suggestion: 'jane@gmail.com' } });
+      expect(outcome.evidence).toMatchObject({ disposable: false, listedDisposable: true });
+    });
+    it('gives the typo, never EMAIL_DISPOSABLE, for every typo of a provider the disposable list carries', async () => {
+      // The disposable list's own typo-squats (LISTED_TYPO_DOMAINS are reviewed against it).
+      const squats = DISPOSABLE_DOMAINS.split('\n').filter((domain) => suggestDomain(domain) !== undefined);
+      expect(squats.length).toBeGreaterThanOrEqual(3);
+      for (const domain of squats) {
+        expect(await codesOf({ email: `hans@${domain}` }), domain).toEqual(['EMAIL_TYPO']);
+        const analysis = analyzeEmail(`hans@${domain}`);
+        expect(analysis, domain).toMatchObject({ disposable: false, listedDisposable: true, suggestion: `hans@${suggestDomain(domain)}` });
+      }
+      // A disposable domain that is no typo is still disposable.
+      expect(analyzeEmail('hans@mailinator.com')).toMatchObject({ disposable: true, listedDisposable: true });
+      expect(analyzeEmail('hans@mailinator.com').suggestion).toBeUndefined();
+    });
+    it('does not beat the caller\'s blockDomains', async () => {
+      expect(await codesOf({ email: 'jane@gmial.com' }, { blockDomains: ['gmial.com'] })).toEqual(['EMAIL_DISPOSABLE']);
     });
     it('is not reported for a company domain that resembles a provider', async () => {
       expect(await codesOf({ email: 'jane@acme.com' })).toEqual([]);

@@ -174,7 +174,7 @@ describe('leadgate audit: JSON values', () => {
         { source: '(none)', leads: 1, accept: 0, review: 1, reject: 0, rejectPercent: 0 },
       ],
     });
-    expect(report).toMatchObject({ motion: 'inbound', policy: { name: 'inbound', version: '1.0.0' }, run: { workers: 1, statefulChecks: ['source'], dns: false, personalData: 'masked' } });
+    expect(report).toMatchObject({ motion: 'inbound', policy: { name: 'inbound', version: '1.1.0' }, run: { workers: 1, statefulChecks: ['source'], dns: false, personalData: 'masked' } });
   });
 
   it('gives the motion its own decisions (abm rejects free-mail and role accounts)', async () => {
@@ -195,7 +195,7 @@ describe('leadgate audit: JSON values', () => {
 
   it('applies a config file: overrides and check options merged over the motion', async () => {
     const report = await auditJson(['basic.csv', '--config', 'abm-strict.config.json']);
-    expect(report.policy.version).toMatch(/^1\.0\.0\+overrides\./);
+    expect(report.policy.version).toMatch(/^1\.1\.0\+overrides\./);
     expect(report.codes.find((row) => row.code === 'EMAIL_FREE_PROVIDER')?.action).toBe('reject');
     // functions: ['purchasing'] puts "Head of IT", "Director, Sales", "Operations Manager" out of scope.
     expect(codeCounts(report).ROLE_FUNCTION_OUT_OF_SCOPE).toBe(3);
@@ -314,7 +314,8 @@ describe('outputs', () => {
     ]);
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.line, line.id, line.decision])).toEqual([[2, 'A1', 'accept'], [3, 'A2', 'review'], [4, 'A3', 'reject'], [5, 'A4', 'reject'], [8, 'A6', 'reject'], [10, 'A8', 'review']]);
-    expect(lines[4].reasons).toEqual([{ code: 'EMAIL_SYNTAX', action: 'reject' }, { code: 'ROLE_JUNK', action: 'reject' }, { code: 'CONSENT_MISSING', action: 'flag' }]);
+    // A reason on a mapped field names the column it was read from.
+    expect(lines[4].reasons).toEqual([{ code: 'EMAIL_SYNTAX', action: 'reject', column: 'E-Mail' }, { code: 'ROLE_JUNK', action: 'reject', column: 'job_title' }, { code: 'CONSENT_MISSING', action: 'flag' }]);
   });
 
   it('writes a self-contained HTML report whose figures match the JSON report', async () => {
@@ -398,6 +399,58 @@ describe('workers', () => {
     void runOne;
     void runTwo;
   }, 60_000);
+});
+
+describe('a CRM export as it comes (issue 18)', () => {
+  it('reads a HubSpot contacts export: BOM, CRLF, country names, source, stage and the record id', async () => {
+    const verdictsPath = join(work, 'hubspot-verdicts.jsonl');
+    const report = await auditJson(['hubspot-contacts.csv', '--out', verdictsPath]);
+    expect(report.input.columns).toMatchObject({
+      '@id': 'Record ID', email: 'Email', phone: 'Phone Number', country: 'Country/Region', '@stage': 'Lifecycle Stage',
+      '@source': 'Original Source', 'source.capturedAt': 'Create Date', 'consent.relationship.lastPurchaseAt': 'Became a Customer Date',
+    });
+    expect(report.input.unusedColumns).toEqual([]);
+    expect(report.rows).toEqual({ total: 6, audited: 6, malformed: 0 });
+    // The by-source breakdown uses HubSpot's Original Source.
+    expect(report.bySource?.column).toBe('Original Source');
+    expect(report.bySource?.sources.map((row) => [row.source, row.leads]).sort()).toEqual([['Direct Traffic', 1], ['Offline Sources', 1], ['Organic Search', 2], ['Paid Social', 2]]);
+    const verdicts = readFileSync(verdictsPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: string; reasons: Array<{ code: string; column?: string }> });
+    const codesOf = (id: string) => verdicts.find((row) => row.id === id)!.reasons.map((reason) => reason.code);
+    // Germany → DE, so the Berlin number is read as German; the gmail typo is a typo, not a disposable address.
+    expect(codesOf('9001')).toContain('EMAIL_TYPO');
+    expect(codesOf('9001')).not.toContain('EMAIL_DISPOSABLE');
+    expect(codesOf('9001')).not.toContain('PHONE_INVALID');
+    for (const id of ['9002', '9004', '9005']) expect(codesOf(id), id).not.toContain('PHONE_INVALID');
+    // A name that is no country is a finding that names the column, not a silent drop.
+    const narnia = verdicts.find((row) => row.id === '9006')!.reasons.find((reason) => reason.code === 'SYSTEM_FIELD_INVALID');
+    expect(narnia).toEqual({ code: 'SYSTEM_FIELD_INVALID', action: 'review', column: 'Country/Region' });
+    expect(report.codes.find((row) => row.code === 'SYSTEM_FIELD_INVALID')!.examples).toEqual([{ line: 7, column: 'Country/Region', value: 'Narnia' }]);
+  }, 60_000);
+
+  it('writes the decision log with the record id as leadId, on one thread and on several', async () => {
+    for (const workers of ['1', '2']) {
+      const logPath = join(work, `hubspot-log-${workers}.jsonl`);
+      const result = await run(['audit', 'hubspot-contacts.csv', '--config', 'stateless.config.json', '--workers', workers, '--quiet', '--log', logPath], { LEADGATE_LOG_SALT: 'a-fixed-test-salt' });
+      expect(result.code, result.stderr).toBe(0);
+      const events = readFileSync(logPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { leadId: string; policy: { version: string }; identity?: { emailDigest?: string } });
+      expect(events.map((event) => event.leadId).sort()).toEqual(['9001', '9002', '9003', '9004', '9005', '9006']);
+      expect(events[0]!.policy.version).toBe('1.1.0');
+      // No raw address in the log.
+      expect(readFileSync(logPath, 'utf8')).not.toContain('hans@');
+    }
+    // One salt for every worker: the same address digests alike in both logs.
+    const digests = (workers: string) => readFileSync(join(work, `hubspot-log-${workers}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).map((event) => `${event.leadId}:${event.identity?.emailDigest}`).sort();
+    expect(digests('2')).toEqual(digests('1'));
+  }, 60_000);
+
+  it('refuses an unknown --map-preset and a --log that is not JSONL', async () => {
+    const preset = await run(['audit', 'hubspot-contacts.csv', '--map-preset', 'zoho']);
+    expect(preset.code).toBe(2);
+    expect(preset.stderr).toMatch(/--map-preset must be one of auto, hubspot, salesforce, marketo, pipedrive, linkedin/);
+    const log = await run(['audit', 'hubspot-contacts.csv', '--log', 'decisions.txt']);
+    expect(log.code).toBe(2);
+    expect(log.stderr).toMatch(/--log decisions.txt: the decision log is JSONL/);
+  });
 });
 
 describe('terminal output', () => {

@@ -98,7 +98,9 @@ describe('feedback on blur', () => {
     const form = renderForm();
     binding = attachGate(form, inboundGate(), { formToken: false });
     fill({ email: 'jane@gmial.com' });
-    expect(codesShownFor('email')).toContain('EMAIL_TYPO');
+    // gmial.com is on the disposable list (a typo-squat): the person reads the typo, not "disposable" (issue 18).
+    expect(codesShownFor('email')).toEqual(['EMAIL_TYPO']);
+    expect(form.querySelector('.leadgate-messages')!.textContent).toBe('Did you mean jane@gmail.com?');
     const button = form.querySelector<HTMLButtonElement>('[data-leadgate-code="EMAIL_TYPO"] button')!;
     expect(button.type).toBe('button');
     expect(button.textContent).toContain('jane@gmail.com');

@@ -157,17 +157,20 @@ const TABLE: Row[] = [
     decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'review' },
   },
   {
-    // gmial.com is also a typo-squatting catch-all on the disposable list.
+    // gmial.com is also a typo-squatting catch-all on the disposable list: the typo takes
+    // precedence (1.1.0), and the address is as personal as gmail's.
     name: 'typo of a provider that is also disposable (gmial.com)',
     input: lead({ email: 'jane.doe@gmial.com' }),
-    codes: ['EMAIL_DISPOSABLE', 'EMAIL_TYPO', 'CONSENT_MISSING'],
-    codesIn: { outbound: ['EMAIL_DISPOSABLE', 'EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    codes: ['EMAIL_TYPO', 'CONSENT_MISSING'],
+    codesIn: { outbound: ['EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
     decisions: all('reject'),
   },
   {
+    // outlok.com was meant to be outlook.com: a personal mailbox, so an individual subscriber (1.1.0).
     name: 'typo of a provider (outlok.com)',
     input: lead({ email: 'jane.doe@outlok.com' }),
-    codes: ['EMAIL_TYPO', 'CONSENT_BASIS_MISSING'],
+    codes: ['EMAIL_TYPO', 'CONSENT_MISSING'],
+    codesIn: { outbound: ['EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
     decisions: all('reject'),
   },
   {

@@ -52,6 +52,50 @@ async function setup(options: HandlerOptions = {}, gateExtra: Parameters<typeof 
   return { base: server.url, port: server.port, delivered, events, contexts };
 }
 
+describe('POST /leads: the caller\'s lead id (leadIdField, issue 18)', () => {
+  it('becomes the verdict\'s leadId, in the answer, the decision log and the delivery, and leaves the lead', async () => {
+    const events: Array<{ leadId: string }> = [];
+    const { base, delivered } = await setup({ leadIdField: 'leadId' }, { log: (event) => void events.push(event) });
+    const response = await postJson(base, '/leads', { ...GOOD, leadId: 'hs-9001' });
+    expect(await response.json()).toEqual({ decision: 'accept', leadId: 'hs-9001' });
+    expect(delivered[0]).toMatchObject({ leadId: 'hs-9001', verdict: { leadId: 'hs-9001' } });
+    expect(delivered[0]!.lead.custom).toBeUndefined();
+    expect(events.map((event) => event.leadId)).toEqual(['hs-9001']);
+    // A form post carries it as a field too; a number is taken as its digits.
+    const form = await postForm(base, '/leads', { email: GOOD.email, company: GOOD.company, leadId: 'sub_42' });
+    expect((await form.json()).leadId).toBe('sub_42');
+    expect((await (await postJson(base, '/leads', { ...GOOD, leadId: 1234 })).json()).leadId).toBe('1234');
+  });
+
+  it('an unusable id is not used: the gate makes one, a warn event says so, and the lead goes on', async () => {
+    const { base, delivered, events } = await setup({ leadIdField: 'leadId' });
+    const response = await postJson(base, '/leads', { ...GOOD, leadId: 'maria.keller@northwind-logistics.de <script>' });
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body.leadId).not.toContain('maria');
+    expect(delivered).toHaveLength(1);
+    expect(events).toContainEqual({ type: 'lead_id_ignored', level: 'warn', leadId: body.leadId, field: 'leadId' });
+  });
+
+  it('is off by default: a leadId field is an ordinary custom field', async () => {
+    const { base, delivered } = await setup();
+    const body = await (await postJson(base, '/leads', { ...GOOD, leadId: 'hs-9001' })).json();
+    expect(body.leadId).not.toBe('hs-9001');
+    expect(delivered[0]!.lead.custom).toEqual({ leadId: 'hs-9001' });
+  });
+
+  it('a bad leadIdField is a LeadGateError naming the option', () => {
+    const gate = createGate({ motion: 'inbound' });
+    let error: unknown;
+    try {
+      createHandler(gate, { leadIdField: 'lead id!' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isLeadGateError(error) && error.option).toBe('leadIdField');
+  });
+});
+
 describe('POST /leads: decisions', () => {
   it('an accepted lead: 200 { decision, leadId }, delivered once with that lead id', async () => {
     const { base, delivered } = await setup();

@@ -262,8 +262,12 @@ function subscriberType(lead: Lead, consent: ConsentRecord | undefined): { type:
   const analysis = analyzeEmail(lead.email);
   if (!analysis.valid) return { type: 'individual', from: 'email_invalid' };
   if (analysis.free) return { type: 'individual', from: 'free_mail' };
-  // A throwaway address belongs to no company: the stricter reading.
-  if (analysis.disposable) return { type: 'individual', from: 'disposable' };
+  // A throwaway address belongs to no company: the stricter reading. A typo-squat of a
+  // provider (gmial.com) is listed as disposable, and is as personal as the provider.
+  if (analysis.listedDisposable) return { type: 'individual', from: 'disposable' };
+  // Every domain a typo is corrected to is a consumer provider (TYPO_TARGETS): outlok.com
+  // was meant to be outlook.com, a personal mailbox.
+  if (analysis.suggestion !== undefined) return { type: 'individual', from: 'free_mail_typo' };
   return { type: 'corporate', from: 'work_domain' };
 }
 

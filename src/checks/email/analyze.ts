@@ -18,8 +18,17 @@ export interface EmailAnalysis {
   local: string;
   /** Everything after the last `@`, lower case (empty when there is no `@`). */
   domain: string;
-  /** The domain or a parent of it is a disposable (throwaway) mail service. */
+  /**
+   * The address is to be treated as disposable: the domain or a parent of it is on the
+   * disposable list and is not a typo of a big provider. A typo-squatting domain
+   * (`gmial.com`) is on the list because it swallows mail meant for gmail.com, but the
+   * person typing it made a slip and needs the suggestion, not "disposable addresses are
+   * not accepted": for it, `disposable` is false, `listedDisposable` true and
+   * `suggestion` set (issue 18).
+   */
   disposable: boolean;
+  /** The domain or a parent of it is on the disposable list, typo or not: evidence, not a finding. */
+  listedDisposable: boolean;
   /** The domain is a free or consumer mailbox provider. Never true with `disposable`. */
   free: boolean;
   /** The local part names a function (`info`, `sales`, `noreply`), not a person. */
@@ -60,7 +69,7 @@ const IS_EMAIL_OPTIONS = {
  * @example
  * analyzeEmail('Jane@OUTLOK.com')
  * // { valid: true, normalized: 'Jane@outlok.com', local: 'Jane', domain: 'outlok.com',
- * //   disposable: false, free: false, role: false, suggestion: 'Jane@outlook.com' }
+ * //   disposable: false, listedDisposable: false, free: false, role: false, suggestion: 'Jane@outlook.com' }
  */
 export function analyzeEmail(email: string): EmailAnalysis {
   if (typeof email !== 'string') return analyze('');
@@ -76,7 +85,7 @@ function analyze(email: string): EmailAnalysis {
   const local = at < 0 ? text : text.slice(0, at);
   const domain = at < 0 ? '' : text.slice(at + 1).toLowerCase();
   const normalized = at < 0 ? text : `${local}@${domain}`;
-  const analysis: EmailAnalysis = { valid: false, normalized, local, domain, disposable: false, free: false, role: false };
+  const analysis: EmailAnalysis = { valid: false, normalized, local, domain, disposable: false, listedDisposable: false, free: false, role: false };
 
   const asciiDomain = looksDeliverable(normalized, local) ? toAsciiDomain(domain) : undefined;
   if (asciiDomain === undefined) {
@@ -88,14 +97,15 @@ function analyze(email: string): EmailAnalysis {
   }
 
   analysis.valid = true;
-  analysis.disposable = isDisposableDomain(asciiDomain);
-  analysis.free = !analysis.disposable && isFreeDomain(asciiDomain);
+  analysis.listedDisposable = isDisposableDomain(asciiDomain);
   analysis.role = isRoleLocalPart(local);
-  // Independent of the flags above: gmial.com is both a typo and a disposable
-  // typo-squat, and the lead should hear about both (suggestDomain decides which
-  // listed domains are misspellings).
+  // suggestDomain decides which listed domains are misspellings. A typo takes precedence
+  // over the list: gmial.com is a disposable typo-squat, and the person who typed it
+  // must read "Did you mean gmail.com?" (issue 18). The membership stays as evidence.
   const corrected = suggestDomain(asciiDomain);
   if (corrected !== undefined) analysis.suggestion = `${local}@${corrected}`;
+  analysis.disposable = analysis.listedDisposable && corrected === undefined;
+  analysis.free = !analysis.listedDisposable && isFreeDomain(asciiDomain);
   return analysis;
 }
 

@@ -20,7 +20,7 @@ export const EMAIL_CODES = {
   EMAIL_TYPO: {
     message: 'Did you mean {suggestion}?',
     meaning:
-      'The domain is one keystroke (insert, delete, replace or swap) away from a major consumer mail provider, e.g. outlok.com for outlook.com, and is not a real provider in its own right. Typo-squatting domains (gmial.com) also get EMAIL_DISPOSABLE. data.suggestion is the corrected address, data.suggestedDomain its domain. Suggestions only ever point to a short hand-kept list of providers, so a company domain (acme.com) is never "corrected".',
+      'The domain is one keystroke (insert, delete, replace or swap) away from a major consumer mail provider, e.g. outlok.com for outlook.com, and is not a real provider in its own right. A typo takes precedence over the disposable list: a typo-squatting domain (gmial.com) is on that list, but gets EMAIL_TYPO only, with the list membership as evidence (listedDisposable), so the person reads the suggestion rather than "disposable addresses are not accepted". data.suggestion is the corrected address, data.suggestedDomain its domain. Suggestions only ever point to a short hand-kept list of providers, so a company domain (acme.com) is never "corrected".',
     fix: 'Accept the suggestion, or re-enter the address. If the domain really is the intended one, submit it as it is: the motion decides whether a typo finding blocks.',
   },
   EMAIL_DISPOSABLE: {

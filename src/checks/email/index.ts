@@ -25,6 +25,9 @@ export type { EmailValidityOptions } from './options.js';
  *
  * Codes: `EMAIL_MISSING`, `EMAIL_SYNTAX`, `EMAIL_TYPO`, `EMAIL_DISPOSABLE`,
  * `EMAIL_FREE_PROVIDER`, `EMAIL_ROLE_ACCOUNT`, `EMAIL_DOMAIN_MISMATCH`, `EMAIL_NO_MX`.
+ * A typo beats the disposable list: `jane@gmial.com` (a typo-squat on the list) gets
+ * `EMAIL_TYPO` with its suggestion and no `EMAIL_DISPOSABLE`; evidence keeps
+ * `listedDisposable: true`.
  * Evidence: `{ domain, disposable, free, role }`, plus `mx: { via, hosts }` when looked
  * up; never the local part or the address.
  *
@@ -68,6 +71,9 @@ export const emailValidity = (options: EmailValidityOptions = {}) => {
       const role = analysis.role || roleLocalParts.has(mailboxName(analysis.local));
       const suggestion = allowed || blocked ? undefined : analysis.suggestion;
       const evidence: Record<string, unknown> = { domain, disposable, free, role };
+      // A typo of a big provider that the disposable list carries (gmial.com): the
+      // finding is the typo with its suggestion; the list membership is kept as evidence.
+      if (analysis.listedDisposable && !disposable) evidence.listedDisposable = true;
 
       if (suggestion) ctx.report('EMAIL_TYPO', { field: 'email', data: typoData(suggestion) });
       if (disposable) ctx.report('EMAIL_DISPOSABLE', { field: 'email', data: { domain } });

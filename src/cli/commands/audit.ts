@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -5,6 +6,7 @@ import { MOTION_NAMES } from '../../core/types.js';
 import { audit, type AuditedRow } from '../../node/audit.js';
 import type { AuditReport } from '../../node/audit-report.js';
 import { validateTarget } from '../../node/column-mapping.js';
+import { LEAD_COLUMN_PRESETS, type LeadColumnPreset } from '../../node/crm-lead-columns.js';
 import { renderHtmlReport } from '../../node/report-html.js';
 import { renderTerminalReport } from '../../node/report-terminal.js';
 import { createVerdictsWriter, type VerdictsWriter } from '../../node/verdicts-writer.js';
@@ -21,13 +23,18 @@ Options:
   --config <file>          leadgate.config.json or .js: { motion, overrides, messages, checks: { <id>: options } }
   --map <field=Column>     map a column to a lead field; repeatable (--map title="Job Title")
                            fields: email, title, company, phone, country, …, source.utm_source,
-                           consent.given, custom.<name>, @source (by-source breakdown), @id
+                           consent.given, custom.<name>, @source (by-source breakdown), @id,
+                           @stage (lifecycle stage: customer → existing customer)
   --map-file <file>        JSON object of field → column
+  --map-preset <crm>       whose export headers to look for first: ${LEAD_COLUMN_PRESETS.join(', ')}
+                           (default auto: the generic names, then every platform's)
   --format <f>             what to print: terminal (default), json or html
   --out <file>             write a file; repeatable. By extension: .html report, .json report,
                            .csv or .jsonl one verdict per lead (line, id, decision, codes, scores)
   --input-format <f>       csv or jsonl (default: from the extension; .jsonl/.ndjson are JSONL)
   --delimiter <char>       CSV delimiter (default: detected from the header: , ; tab |)
+  --log <file.jsonl>       append every decision to a JSONL decision log, leadId = the @id column
+                           (emails and phones digested with LEADGATE_LOG_SALT, default random per run)
   --dns                    look up MX records (off by default: offline and deterministic)
   --dns-concurrency <n>    MX lookups in flight per thread (default 16)
   --workers <n|auto>       threads that validate (default auto: one per idle core for files over 8 MB);
@@ -56,6 +63,8 @@ export const auditCommand: Command = {
         config: { type: 'string' },
         map: { type: 'string', multiple: true },
         'map-file': { type: 'string' },
+        'map-preset': { type: 'string', default: 'auto' },
+        log: { type: 'string' },
         format: { type: 'string', default: 'terminal' },
         out: { type: 'string', multiple: true },
         'input-format': { type: 'string' },
@@ -87,6 +96,11 @@ export const auditCommand: Command = {
     const workers = values.workers === undefined || values.workers === 'auto' ? 'auto' as const : wholeNumberOption('--workers', values.workers, { min: 1, or: 'auto' });
     const dnsConcurrency = values['dns-concurrency'] === undefined ? undefined : wholeNumberOption('--dns-concurrency', values['dns-concurrency'], { min: 1 });
     const map = { ...(values['map-file'] ? await readMapFile(values['map-file']) : {}), ...parseMaps(values.map ?? []) };
+    const mapPreset = values['map-preset'] as LeadColumnPreset;
+    if (!LEAD_COLUMN_PRESETS.includes(mapPreset)) throw new UsageError(`--map-preset must be one of ${LEAD_COLUMN_PRESETS.join(', ')}, got "${mapPreset}"`);
+    if (values.log !== undefined && !/\.(jsonl|ndjson)$/i.test(values.log)) throw new UsageError(`--log ${values.log}: the decision log is JSONL, name a .jsonl file`);
+    const logSalt = io.env.LEADGATE_LOG_SALT || randomBytes(16).toString('hex');
+    if (values.log && logSalt.length < 8) throw new UsageError('LEADGATE_LOG_SALT must be at least 8 characters');
     const outputs = (values.out ?? []).map(classifyOut);
     const showPersonalData = values['show-personal-data'] === true;
 
@@ -102,8 +116,10 @@ export const auditCommand: Command = {
           ...(values.config ? { configPath: resolve(values.config) } : {}),
           dns: values.dns === true,
           ...(dnsConcurrency ? { dnsConcurrency } : {}),
+          ...(values.log ? { log: { path: resolve(values.log), salt: logSalt } } : {}),
         },
         map,
+        mapPreset,
         ...(values.delimiter ? { delimiter: values.delimiter.replace('\\t', '\t') } : {}),
         workers,
         showPersonalData,
