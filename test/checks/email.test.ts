@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeEmail } from '../../src/checks/email/analyze.js';
 import { domainsRelated, registrableDomain, websiteHost } from '../../src/checks/email/domain-relation.js';
 import { EMAIL_CODES, emailValidity, type EmailValidityOptions, type MxAnswer, type MxResolver } from '../../src/checks/email/index.js';
 import { isDisposableDomain, isFreeDomain, isRoleLocalPart } from '../../src/checks/email/lists.js';
-import { LISTED_TYPO_DOMAINS, TYPO_TARGETS, osaDistance, suggestDomain } from '../../src/checks/email/typo.js';
+import { LISTED_TYPO_DOMAINS, TYPO_TARGETS, osaDistance, suggestDomain, typoCost } from '../../src/checks/email/typo.js';
 import { isLeadGateError, LeadGateError } from '../../src/core/errors.js';
 import { DISPOSABLE_DOMAINS } from '../../src/data/disposable-domains.js';
 import { FREE_DOMAINS } from '../../src/data/free-domains.js';
@@ -334,6 +336,68 @@ describe('analyzeEmail', () => {
     expect(analyzeEmail('jane@yahoocouk').suggestion).toBe('jane@yahoo.co.uk');
     expect(analyzeEmail('jane@acmecom').suggestion).toBeUndefined();
     expect(analyzeEmail('"a b"@gmailcom').suggestion).toBeUndefined();
+  });
+});
+
+describe('analyzeEmail never throws (issue 17)', () => {
+  it('answers a lone surrogate with valid: false instead of validator\'s URIError', () => {
+    for (const text of ['\ud800@example.com', 'jane@exa\udc00mple.com', '\udfff', 'a\ud83d@gmail.com']) {
+      expect(analyzeEmail(text), JSON.stringify(text)).toMatchObject({ valid: false, disposable: false, free: false });
+    }
+    // A well-formed astral character is no lone surrogate.
+    expect(analyzeEmail('jane😀@example.com').domain).toBe('example.com');
+  });
+
+  it('returns an analysis for any string of UTF-16 code units', () => {
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+    const text = fc.oneof(fc.string({ unit: codeUnit }), fc.tuple(fc.string({ unit: codeUnit }), fc.constantFrom('@gmail.com', '@gmial.com', '@acme.com', '.@x.com', '@')).map(([a, b]) => a + b));
+    fc.assert(fc.property(text, (input) => {
+      const analysis = analyzeEmail(input);
+      expect(typeof analysis.valid).toBe('boolean');
+      expect(typeof analysis.domain).toBe('string');
+      if (analysis.suggestion !== undefined) expect(analyzeEmail(analysis.suggestion).valid).toBe(true);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('typo suggestions on the labelled set (issue 17)', () => {
+  const set = JSON.parse(readFileSync(new URL('../fixtures/email-typos.labelled.json', import.meta.url), 'utf8')) as { typos: Array<{ typo: string; meant: string }>; real: string[] };
+
+  it('fixes at least 90% of provider typos, never towards the wrong provider', () => {
+    expect(set.typos.length).toBeGreaterThanOrEqual(300);
+    const outcomes = set.typos.map(({ typo, meant }) => ({ meant, got: analyzeEmail(`jane.doe@${typo}`).suggestion?.split('@')[1] }));
+    const fixed = outcomes.filter((row) => row.got === row.meant).length;
+    expect(fixed / set.typos.length).toBeGreaterThanOrEqual(0.9);
+    expect(outcomes.filter((row) => row.got !== undefined && row.got !== row.meant)).toEqual([]);
+  });
+
+  it('makes no false fix on real domains that look like typos', () => {
+    expect(set.real.length).toBeGreaterThanOrEqual(300);
+    expect(set.real.filter((domain) => analyzeEmail(`jane.doe@${domain}`).suggestion !== undefined)).toEqual([]);
+  });
+
+  it.each([
+    ['gmail.net', 'gmail.com'], ['aol.net', 'aol.com'], ['icloud.net', 'icloud.com'], ['outlook.net', 'outlook.com'], ['gmail.com.co', 'gmail.com'],
+    ['gmail.c', 'gmail.com'], ['gmail.comm', 'gmail.com'], ['ahoo.com', 'yahoo.com'], ['otmail.com', 'hotmail.com'], ['ol.com', 'aol.com'],
+    ['htomali.com', 'hotmail.com'], ['yhao.com', 'yahoo.com'], ['gnail.con', 'gmail.com'], ['ohtmail.com', 'hotmail.com'],
+  ])('corrects the issue\'s miss %s to %s', (typo, meant) => {
+    expect(analyzeEmail(`jane@${typo}`).suggestion).toBe(`jane@${meant}`);
+  });
+
+  it('suggests john@gmail.com for john.@gmail.com, and mends dots in any local part', () => {
+    expect(analyzeEmail('john.@gmail.com')).toMatchObject({ valid: false, suggestion: 'john@gmail.com' });
+    expect(analyzeEmail('john.@gmial.com').suggestion).toBe('john@gmail.com');
+    expect(analyzeEmail('.jane@acme.com').suggestion).toBe('jane@acme.com');
+    expect(analyzeEmail('jo..hn@acme.com').suggestion).toBe('jo.hn@acme.com');
+    expect(analyzeEmail('.@acme.com').suggestion).toBeUndefined();
+  });
+
+  it('leaves real domains alone: companies, regional providers, staff mail of providers', () => {
+    for (const domain of ['me.com', 'ail.com', 'gmai.ru', 'verizon.com', 'comcast.com', 'att.com', 'web.com', 'orange.com', 'laposte.fr', 'gmx.at', 'outlook.de', 'live.com.pt', 'hotmart.com', 'cloud.com']) {
+      expect(suggestDomain(domain), domain).toBeUndefined();
+    }
+    expect(typoCost('htomali', 'hotmail')).toBe(1);
+    expect(typoCost('hotmart', 'hotmail')).toBe(2);
   });
 });
 

@@ -74,7 +74,35 @@ const IS_EMAIL_OPTIONS = {
 export function analyzeEmail(email: string): EmailAnalysis {
   if (typeof email !== 'string') return analyze('');
   // A copy: the caller may change its analysis without changing the next caller's.
-  return { ...recentAnalyses(email, () => analyze(email)) };
+  return { ...recentAnalyses(email, () => analyzeSafely(email)) };
+}
+
+/**
+ * Never throws, for any string (issue 17): validator's isEmail throws `URIError` on a
+ * lone surrogate (`\ud800@example.com`, through encodeURI in isByteLength), so text that
+ * is not well-formed UTF-16 is refused before it gets there, and anything else a
+ * dependency throws is an address that does not look deliverable.
+ */
+function analyzeSafely(email: string): EmailAnalysis {
+  if (!isWellFormedText(email)) return invalid(email);
+  try {
+    return analyze(email);
+  } catch {
+    return invalid(email);
+  }
+}
+
+function invalid(email: string): EmailAnalysis {
+  const text = email.trim();
+  const at = text.lastIndexOf('@');
+  return { valid: false, normalized: text, local: at < 0 ? text : text.slice(0, at), domain: at < 0 ? '' : text.slice(at + 1).toLowerCase(), disposable: false, listedDisposable: false, free: false, role: false };
+}
+
+function isWellFormedText(text: string): boolean {
+  // String.prototype.isWellFormed: Node 20, and browsers since 2023. Where it is missing,
+  // the try/catch around analyze catches validator's URIError instead.
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === 'function' ? native.call(text) : true;
 }
 
 const recentAnalyses = recentResults<EmailAnalysis>();
@@ -89,10 +117,8 @@ function analyze(email: string): EmailAnalysis {
 
   const asciiDomain = looksDeliverable(normalized, local) ? toAsciiDomain(domain) : undefined;
   if (asciiDomain === undefined) {
-    const repaired = at < 0 ? undefined : suggestMissingDots(domain);
-    if (repaired !== undefined && looksDeliverable(`${local}@${repaired}`, local)) {
-      analysis.suggestion = `${local}@${repaired}`;
-    }
+    const repaired = at < 0 ? undefined : repairAddress(local, domain);
+    if (repaired !== undefined) analysis.suggestion = repaired;
     return analysis;
   }
 
@@ -107,6 +133,24 @@ function analyze(email: string): EmailAnalysis {
   analysis.disposable = analysis.listedDisposable && corrected === undefined;
   analysis.free = !analysis.listedDisposable && isFreeDomain(asciiDomain);
   return analysis;
+}
+
+/**
+ * A fix for an address that fails the syntax policy only by an obvious slip: a
+ * provider domain whose dots went missing (`jane@gmailcom`) or whose TLD was cut short
+ * (`jane@gmail.c`), or dots at the ends of the
+ * local part or doubled inside it (`john.@gmail.com`, `.john@acme.com`, `jo..hn@x.com`),
+ * with the domain's typo fixed too. `undefined` when the repaired address still fails.
+ */
+function repairAddress(local: string, domain: string): string | undefined {
+  const fixedLocal = local.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
+  // A provider domain cut short of a valid TLD (gmail.c) is a typo suggestDomain knows.
+  const fixedDomain = suggestMissingDots(domain) ?? suggestDomain(domain) ?? domain;
+  if (fixedLocal === local && fixedDomain === domain) return undefined;
+  if (fixedLocal === '' || !looksDeliverable(`${fixedLocal}@${fixedDomain}`, fixedLocal)) return undefined;
+  const ascii = toAsciiDomain(fixedDomain);
+  const corrected = ascii === undefined ? undefined : suggestDomain(ascii);
+  return `${fixedLocal}@${corrected ?? fixedDomain}`;
 }
 
 function looksDeliverable(address: string, local: string): boolean {

@@ -42,64 +42,93 @@ export const LISTED_TYPO_DOMAINS: ReadonlySet<string> = new Set([
   // in the disposable list
   'gmial.com', 'hotmial.com', 'hotmai.com',
   // in the free list
-  'gamil.com', 'gmai.com', 'gmal.com', 'gmail.co', 'gmail.om', 'homail.com', 'hotmail.cm', 'hotmail.con',
+  'gamil.com', 'gmai.com', 'gmal.com', 'gmail.co', 'gmail.om', 'gmail.com.com', 'homail.com', 'hotmail.cm', 'hotmail.con',
   'hotmails.com', 'yaho.com', 'yahoo.om',
 ]);
 
-// One edit (Damerau: insert, delete, substitute, or swap two neighbours) covers the
-// typos people make (gmial, gmai, gmail.con, yahoo.cmo). Two edits start reaching real
-// companies: hotmart.com (a Brazilian company) is two edits from hotmail.com.
-const MAX_EDITS = 1;
-// A change to a label this short is as likely a different name as a typo
-// (hive.com → live.com, zoro.com → zoho.com, mai.ru → mail.ru), so short labels only
-// get suggestions for their TLD (gmx.dr → gmx.de). A floor of 4 is not enough: the
-// 4-letter labels (live, zoho, mail, free) sit one letter from many company names.
+/**
+ * Provider names whose name under another TLD is no company's mail domain either, so a
+ * wrong TLD on them is a typo (`gmail.net`, `outlook.net`, `aol.net` → `.com`). Short or
+ * common names are left out on purpose: `verizon.com`, `comcast.com`, `att.com`,
+ * `cox.com`, `orange.com`, `web.com` and `free.com` are the companies' own staff mail,
+ * `laposte.fr` La Poste's, and `gmx.at`, `yandex.com`, `mail.com`, `live.de`, `wanadoo.nl`
+ * real providers.
+ */
+const DISTINCTIVE_NAMES = new Set([
+  'gmail', 'googlemail', 'hotmail', 'outlook', 'icloud', 'yahoo', 'ymail', 'aol', 'protonmail',
+  'btinternet', 'sbcglobal', 'bellsouth', 'libero', 'virgilio', 'rambler', 'rediffmail',
+]);
+
+/**
+ * Real domains one typo from a provider that neither list knows: the lists cover
+ * providers, not companies. A suggestion must never "correct" them.
+ */
+const KNOWN_LIVE_DOMAINS = new Set([
+  'cloud.com', // Cloud Software Group (Citrix), not icloud.com
+  // Regional domains of providers that the free list misses.
+  'icloud.com.cn', 'aol.de', 'aol.fr', 'googlemail.co.uk',
+]);
+
+// Label edits below this length are as likely a different name as a typo (hive.com →
+// live.com, zoro.com → zoho.com, mai.ru → mail.ru): short labels get only TLD fixes and
+// the one label slip that keeps them recognisable, a dropped first letter (ol.com).
 const MIN_LABEL_FOR_LABEL_EDITS = 5;
-// No target is longer than this plus MAX_EDITS; longer input cannot be one edit away.
-const MAX_INPUT_LENGTH = 32;
+// Weighted edits (see typoCost): one insert, delete or replace, plus one swap of two
+// neighbours; or up to three swaps. Two replaced letters are not a typo but another word:
+// hotmart.com (a Brazilian company) is two replacements from hotmail.com.
+const MAX_LABEL_COST = 1.5;
+// No target is longer than this plus a few edits; longer input cannot be a typo of one.
+const MAX_INPUT_LENGTH = 40;
+// TLDs one keystroke from .com/.net that are real, so `gmial.co` may be a real domain
+// under Colombia's TLD, not a typo of gmail.com twice over. Any two-letter TLD counts as
+// real (most are ccTLDs).
+const REAL_LONG_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'int', 'mil', 'biz', 'info', 'pro', 'cam', 'new', 'bet', 'pet', 'art', 'app', 'dev', 'nyc', 'ceo', 'cat']);
 
 interface Target {
   domain: string;
-  /** `gmail.` for gmail.com, `yahoo.` for yahoo.co.uk: everything before the suffix. */
-  labelWithDot: string;
-  labelLength: number;
+  /** `gmail` for gmail.com, `yahoo` for yahoo.co.uk. */
+  label: string;
+  /** `com`, `co.uk`: everything after the label. */
+  suffix: string;
+  /** Index in TYPO_TARGETS: of two equally close spellings of one provider, the first (its main domain) wins. */
+  order: number;
 }
 
-let byLength: Map<number, Target[]> | undefined;
+let targetList: Target[] | undefined;
 let targetSet: ReadonlySet<string> | undefined;
 
-// Bucketed by length, because an edit distance of at most MAX_EDITS implies a length
-// difference of at most MAX_EDITS: most targets are never compared at all.
-function targetsByLength(): Map<number, Target[]> {
-  if (!byLength) {
-    byLength = new Map();
-    for (const domain of TYPO_TARGETS) {
-      const label = domain.slice(0, domain.indexOf('.'));
-      const bucket = byLength.get(domain.length) ?? [];
-      bucket.push({ domain, labelWithDot: `${label}.`, labelLength: label.length });
-      byLength.set(domain.length, bucket);
-    }
-  }
-  return byLength;
+function targets(): Target[] {
+  targetList ??= TYPO_TARGETS.map((domain, order) => {
+    const dot = domain.indexOf('.');
+    return { domain, label: domain.slice(0, dot), suffix: domain.slice(dot + 1), order };
+  });
+  return targetList;
 }
 
 /**
  * A correction for a misspelt mail-provider domain, or `undefined`.
  *
- * Suggests only towards {@link TYPO_TARGETS}, and only when the domain is one edit
- * (optimal-string-alignment distance) from exactly one target. It never suggests for a
- * target itself, for a domain that is a known free or disposable provider in its own
- * right (`hey.com`, `hotmail.gr`, `y7mail.com`; except the misspellings in
- * {@link LISTED_TYPO_DOMAINS}), or for any corporate domain that merely
- * resembles a short provider name: a label shorter than 5 characters (`me`, `gmx`,
- * `web`, `live`) may only have its TLD corrected, and a label edit must keep the
- * first letter (typos happen inside a word far more than at its start, and
- * `cloud.com` is not `icloud.com`).
+ * Built from the domain's parts (issue 17): the label before the first dot against the
+ * providers' names, and the rest against each provider's real suffix.
+ * - Label exact, suffix mistyped: `gmail.con`, `gmail.cm`, `gmail.c`, `gmail.comm`,
+ *   `gmail.com.co`, `gmx.dr`. A wholly different TLD is a typo only on a distinctive name
+ *   (`gmail.net`, `aol.net`; never `verizon.com` or `web.com`, see DISTINCTIVE_NAMES).
+ * - Label mistyped, suffix right: a label of 5 or more letters within a weighted edit
+ *   distance of 1.5 ({@link typoCost}: a swap of neighbours costs 0.5, so `htomali` and
+ *   `yhao` qualify and `hotmart` does not), keeping the first letter (or swapping the
+ *   first two); or any name with its first letter dropped (`ahoo.com`, `otmail.com`,
+ *   `ol.com`). With one plain edit in the label, a mistyped suffix that is no real TLD is
+ *   fixed too (`gnail.con`).
+ * Suggests only when exactly one provider is closest, towards {@link TYPO_TARGETS} only,
+ * and never for a domain that is live in its own right: a target, a known free or
+ * disposable provider (`hey.com`, `hotmail.gr`; except {@link LISTED_TYPO_DOMAINS}), or a
+ * known company or regional provider domain (`cloud.com`, `outlook.de`).
  *
  * @param domain lower-case domain, e.g. `gmial.com`.
  * @example
  * suggestDomain('gmial.com')  // 'gmail.com'
- * suggestDomain('icloud.cm')  // 'icloud.com'
+ * suggestDomain('gmail.net')  // 'gmail.com'
+ * suggestDomain('ahoo.com')   // 'yahoo.com'
  * suggestDomain('acme.com')   // undefined (not me.com)
  */
 export function suggestDomain(domain: string): string | undefined {
@@ -107,39 +136,90 @@ export function suggestDomain(domain: string): string | undefined {
   if (input.length < 3 || input.length > MAX_INPUT_LENGTH) return undefined;
   targetSet ??= new Set(TYPO_TARGETS);
   if (targetSet.has(input)) return undefined;
+  const dot = input.indexOf('.');
+  if (dot <= 0 || dot === input.length - 1) return undefined;
+  const label = input.slice(0, dot);
+  const suffix = input.slice(dot + 1);
 
-  const buckets = targetsByLength();
-  let best: string | undefined;
-  let bestDistance = Infinity;
+  let best: Target | undefined;
+  let bestCost = Infinity;
   let tied = false;
-  for (let length = input.length - MAX_EDITS; length <= input.length + MAX_EDITS; length++) {
-    for (const target of buckets.get(length) ?? []) {
-      // The cheap rule first: it rejects most targets before any distance is computed.
-      if (!plausibleTypo(input, target)) continue;
-      const distance = osaDistance(input, target.domain);
-      if (distance > MAX_EDITS || distance > bestDistance) continue;
-      if (distance < bestDistance) {
-        best = target.domain;
-        bestDistance = distance;
-        tied = false;
-      } else {
-        tied = true;
-      }
+  for (const target of targets()) {
+    const cost = typoCostTo(label, suffix, target);
+    if (cost === undefined || cost > bestCost) continue;
+    if (cost < bestCost) {
+      best = target;
+      bestCost = cost;
+      tied = false;
+    } else {
+      // Equally close to two domains (gmx.ne: gmx.de or gmx.net?): we do not know.
+      tied = true;
     }
   }
-  // Two equally close targets (gmx.ne: gmx.de or gmx.net?) means we do not know; a
-  // wrong suggestion costs more than none.
   if (best === undefined || tied) return undefined;
-  // A listed domain is a provider in its own right, unless it is a known misspelling.
-  // Checked last because it builds the lists' Sets: most domains never get this far.
+  // A live domain is no typo. Checked last because it builds the lists' Sets: most
+  // domains never get this far.
+  if (KNOWN_LIVE_DOMAINS.has(input)) return undefined;
   if (!LISTED_TYPO_DOMAINS.has(input) && (isFreeDomain(input) || isDisposableDomain(input))) return undefined;
-  return best;
+  return best.domain;
 }
 
-function plausibleTypo(input: string, target: Target): boolean {
-  // The label and its dot are intact, so the edit is in the public suffix.
-  if (input.startsWith(target.labelWithDot)) return true;
-  return target.labelLength >= MIN_LABEL_FOR_LABEL_EDITS && input[0] === target.domain[0];
+/** The cost of reading `label.suffix` as a typo of `target`, or `undefined` when it is not one. */
+function typoCostTo(label: string, suffix: string, target: Target): number | undefined {
+  if (label === target.label) {
+    if (suffix === target.suffix) return undefined;
+    const suffixCost = suffixTypoCost(suffix, target.suffix, DISTINCTIVE_NAMES.has(label));
+    if (suffixCost !== undefined) return suffixCost;
+    // Another TLD altogether (gmail.net): a typo only for a name no one else mails from.
+    // Of a provider's several domains (yahoo.com, yahoo.fr), the first, its main one.
+    return DISTINCTIVE_NAMES.has(label) && /^[a-z]{2,6}(\.[a-z]{2,3})?$/.test(suffix) ? 2.5 + target.order * 1e-6 : undefined;
+  }
+  // A dropped first letter: the slip that keeps even a short name recognisable.
+  if (label.length >= 2 && target.label.length === label.length + 1 && target.label.endsWith(label) && !/^\d+$/.test(target.label)) {
+    return suffix === target.suffix ? 1 : undefined;
+  }
+  if (target.label.length < MIN_LABEL_FOR_LABEL_EDITS || Math.abs(label.length - target.label.length) > 2) return undefined;
+  // Typos happen inside a word far more than at its start (cloud.com is not icloud.com);
+  // a swap of the first two letters (ohtmail) is the exception.
+  const keepsStart = label[0] === target.label[0] || (label[0] === target.label[1] && label[1] === target.label[0]);
+  if (!keepsStart) return undefined;
+  const labelCost = typoCost(label, target.label);
+  if (labelCost > MAX_LABEL_COST) return undefined;
+  if (suffix === target.suffix) return labelCost;
+  // One slip in each part (gnail.con), when the typed TLD does not exist.
+  const suffixCost = labelCost <= 1 && !isRealTld(suffix) ? suffixTypoCost(suffix, target.suffix, false) : undefined;
+  return suffixCost === undefined ? undefined : labelCost + suffixCost;
+}
+
+/**
+ * How far a typed suffix is from a provider's real one, when it is a typo of it: one
+ * edit (`con`, `cmo`, `co`, `cm`), a cut (`c` for `com`, 1 + 0.5 per letter beyond
+ * the first), or the real suffix typed again in part (`com.co`, `comcom`, `com.com`).
+ * Anything else after the real suffix (`com.ar`, `com.pt`) is a regional domain, a
+ * typo only on a distinctive name (`anyExtension`).
+ */
+function suffixTypoCost(typed: string, real: string, anyExtension: boolean): number | undefined {
+  if (osaDistance(typed, real) <= 1) return 1;
+  if (real.startsWith(typed)) return 1 + (real.length - typed.length - 1) * 0.5;
+  if (typed.startsWith(real)) {
+    const extra = typed.slice(real.length).replace(/^\./, '');
+    if (anyExtension || (extra !== '' && real.startsWith(extra))) return 1;
+  }
+  return undefined;
+}
+
+function isRealTld(suffix: string): boolean {
+  const tld = suffix.slice(suffix.lastIndexOf('.') + 1);
+  return tld.length === 2 || REAL_LONG_TLDS.has(tld);
+}
+
+/**
+ * Weighted optimal-string-alignment distance: insert, delete and replace cost 1, a swap
+ * of two neighbours 0.5. Swaps are the commonest keyboard slip (gmial, htomali), and two
+ * of them still spell the name; two replacements spell another word (hotmart).
+ */
+export function typoCost(a: string, b: string): number {
+  return alignmentDistance(a, b, 0.5);
 }
 
 /**
@@ -149,6 +229,10 @@ function plausibleTypo(input: string, target: Target): boolean {
  * typos past the threshold.
  */
 export function osaDistance(a: string, b: string): number {
+  return alignmentDistance(a, b, 1);
+}
+
+function alignmentDistance(a: string, b: string, swapCost: number): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -162,7 +246,7 @@ export function osaDistance(a: string, b: string): number {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, beforePrevious[j - 2]! + 1);
+        value = Math.min(value, beforePrevious[j - 2]! + swapCost);
       }
       current[j] = value;
     }
