@@ -33,6 +33,15 @@ const shortLists = {
   },
 };
 
+// validator's isEmail requires isIP for IP-literal domains, which it consults only with
+// `allow_ip_domain`, an option leadgate never sets: in the page it is a stub (~600 B gzip).
+const noIpLiteral = {
+  name: 'leadgate-no-ip-literal',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/isIP(\.js)?$/ }, (args) => (/[\\/]validator[\\/]lib[\\/]isEmail\.js$/.test(args.importer) ? { path: join(root, 'src', 'browser', 'no-ip-literal.ts') } : undefined));
+  },
+};
+
 // A code's `meaning` and `fix` are for docs/codes.md and audit reports; a page shows
 // only `message`. Dropping them from the codes tables saves ~2 KB gzip. The tables are
 // plain object literals of string properties (test/browser-build/ fails if a `meaning`
@@ -87,7 +96,7 @@ export async function buildBrowser({ write = true, minify = true, outfile = join
     banner: { js: `/*! leadgate ${version} | MIT */` },
     // zod/mini is a third of the budget; the browser build gets the subset leadgate uses.
     alias: { 'zod/mini': join(root, 'src', 'browser', 'zod-lite.ts') },
-    plugins: [shortLists, docsTextsOut, serverOnlyActionsOut],
+    plugins: [shortLists, noIpLiteral, docsTextsOut, serverOnlyActionsOut],
     metafile: true,
     write,
     logLevel: 'warning',

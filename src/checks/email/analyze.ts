@@ -49,6 +49,7 @@ const REFUSED = /["()[\]\\\s\p{Cc}\p{Cf}\p{Z}\uFFFD]/u;
 
 const IS_EMAIL_OPTIONS = {
   require_tld: true,
+  // Never true: the script-tag build replaces validator's isIP with a stub on that basis.
   allow_ip_domain: false,
   allow_display_name: false,
   // Internationalised local parts (RFC 6531) are real and deliverable at large providers.
