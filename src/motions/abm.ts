@@ -34,6 +34,9 @@ export const abm = definePreset({
     // noted only: account selection already weighed them (research §5: fit gate off for abm).
     ICP_COMPANY_MISSING: 'reject',
     ICP_INDUSTRY_EXCLUDED: 'reject',
+    // Outside the include list is a miss account selection already weighed (value_truth.md B2,
+    // "ABM: skip when the account is on the target list"), as size is.
+    ICP_INDUSTRY_NOT_INCLUDED: 'flag',
     ICP_SIZE_OUT_OF_RANGE: 'flag',
     ICP_REVENUE_OUT_OF_RANGE: 'flag',
     ICP_TECH_MISMATCH: 'flag',

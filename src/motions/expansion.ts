@@ -41,6 +41,7 @@ export const expansion = definePreset({
     // account team (research §5: fit gate off); a lead that is not at a customer is not this motion's.
     ICP_NOT_CUSTOMER: 'reject',
     ICP_INDUSTRY_EXCLUDED: 'flag',
+    ICP_INDUSTRY_NOT_INCLUDED: 'flag',
     ICP_SIZE_OUT_OF_RANGE: 'flag',
     ICP_REVENUE_OUT_OF_RANGE: 'flag',
     ICP_TECH_MISMATCH: 'flag',

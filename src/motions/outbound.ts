@@ -46,6 +46,8 @@ export const outbound = definePreset({
     // those enrichment fields are the least reliable.
     ICP_COMPANY_MISSING: 'reject',
     ICP_INDUSTRY_EXCLUDED: 'reject',
+    // A cold list is built to the profile: outside its industries, no one should be contacted.
+    ICP_INDUSTRY_NOT_INCLUDED: 'reject',
     ICP_SIZE_OUT_OF_RANGE: 'reject',
     ICP_FIT_LOW: 'reject',
     // group (with `buyingGroup({ accounts })`): a list record tied to no known account, or

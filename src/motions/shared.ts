@@ -79,12 +79,16 @@ export const BASE_ACTIONS = {
   CONSENT_RECEIPT_INVALID: 'review',
   // ICP fit (icp check). Sanctions and competitors are never leads (research §3.2 item 3:
   // hard disqualifiers); ICP_GEO_EXCLUDED carries the sanctioned countries, so it rejects in
-  // every motion. Everything else about fit is a judgement a person makes (research §3.4).
+  // every motion. The profile's exclude lists are hard noes too, its include lists a
+  // judgement (value_truth.md B2, B5: excluded → fail, not included → review). Everything
+  // else about fit is a judgement a person makes (research §3.4).
   ICP_COMPANY_MISSING: 'review',
-  ICP_INDUSTRY_EXCLUDED: 'review',
+  ICP_INDUSTRY_EXCLUDED: 'reject',
+  ICP_INDUSTRY_NOT_INCLUDED: 'review',
   ICP_SIZE_OUT_OF_RANGE: 'review',
   ICP_REVENUE_OUT_OF_RANGE: 'review',
   ICP_GEO_EXCLUDED: 'reject',
+  ICP_GEO_NOT_SERVED: 'review',
   ICP_TECH_MISMATCH: 'review',
   ICP_COMPETITOR: 'reject',
   // A customer arriving through a new-logo motion belongs to the account team: route it.

@@ -67,10 +67,10 @@ describe('icpFit: firmographic rules', () => {
     expect(await codesOf({ industries: { exclude: ['5112'] } }, { ...WORK, industry: '52' })).toEqual([]);
   });
 
-  it('ICP_INDUSTRY_EXCLUDED "not_included" for a known industry outside the include list; inside is a near miss', async () => {
+  it('ICP_INDUSTRY_NOT_INCLUDED (not EXCLUDED: B2) for a known industry outside the include list; inside is a near miss', async () => {
     const profile: IcpProfile = { industries: { include: ['5112', '54'] } };
     const outcome = await run(profile, { ...WORK, industry: '236220' });
-    expect(outcome.codes).toEqual(['ICP_INDUSTRY_EXCLUDED']);
+    expect(outcome.codes).toEqual(['ICP_INDUSTRY_NOT_INCLUDED']);
     expect(outcome.findings[0]!.data).toEqual({ industry: '236220', reason: 'not_included' });
     expect(await codesOf(profile, { ...WORK, industry: '541511' })).toEqual([]);
     expect(await codesOf(profile, { ...WORK, industry: '511210' })).toEqual([]);
@@ -107,12 +107,13 @@ describe('icpFit: firmographic rules', () => {
     expect(await codesOf(profile, { ...WORK, revenue: 1_000_000 })).toEqual([]);
   });
 
-  it('ICP_GEO_EXCLUDED for the exclude list and outside the include list; a served country is a near miss', async () => {
+  it('ICP_GEO_EXCLUDED for sanctions and the exclude list, ICP_GEO_NOT_SERVED outside the include list (B5); a served country is a near miss', async () => {
     const profile: IcpProfile = { countries: { include: ['de', 'AT', 'CH', 'UK'], exclude: ['RU'] } };
-    const reason = async (country: string) => (await run(profile, { ...WORK, country })).findings.find((f) => f.code === 'ICP_GEO_EXCLUDED')?.data?.reason;
-    expect(await reason('RU')).toBe('excluded');
-    expect(await reason('FR')).toBe('not_included');
-    expect(await reason('KP')).toBe('sanctioned');
+    const finding = async (country: string) => (await run(profile, { ...WORK, country })).findings.find((f) => f.code.startsWith('ICP_GEO_'));
+    expect(await finding('RU')).toMatchObject({ code: 'ICP_GEO_EXCLUDED', data: { reason: 'excluded' } });
+    expect(await finding('FR')).toMatchObject({ code: 'ICP_GEO_NOT_SERVED', data: { country: 'FR', reason: 'not_included' } });
+    // Sanctions come first, even for a country outside the include list.
+    expect(await finding('KP')).toMatchObject({ code: 'ICP_GEO_EXCLUDED', data: { reason: 'sanctioned' } });
     expect(await codesOf(profile, { ...WORK, country: 'DE' })).toEqual([]);
     // "UK" in the profile is GB, as in leads.
     expect(await codesOf(profile, { ...WORK, country: 'GB' })).toEqual([]);

@@ -215,10 +215,11 @@ describe('leadgate audit: JSON values', () => {
     // A buying group of one with no decision maker goes to a person to multithread (abm: review).
     expect(codesOf('B1')).toEqual(['GROUP_COVERAGE_LOW', 'GROUP_NO_DECISION_MAKER']);
     expect(byLead.B1.decision).toBe('review');
-    // B2's company is an account but not a target; a utility of 80 people is outside the ICP.
-    expect(codesOf('B2')).toEqual(['GROUP_NOT_TARGET_ACCOUNT', 'ICP_INDUSTRY_EXCLUDED', 'GROUP_COVERAGE_LOW', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_FIT_LOW']);
+    // B2's company is an account but not a target; a utility of 80 people is outside the ICP
+    // (outside the include list: a flag under abm since 1.1.0, the group's codes decide).
+    expect(codesOf('B2')).toEqual(['GROUP_NOT_TARGET_ACCOUNT', 'GROUP_COVERAGE_LOW', 'ICP_INDUSTRY_NOT_INCLUDED', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_FIT_LOW']);
     // B3's company is on no account list at all.
-    expect(codesOf('B3')).toEqual(['GROUP_ACCOUNT_UNMATCHED', 'ICP_INDUSTRY_EXCLUDED', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_FIT_LOW']);
+    expect(codesOf('B3')).toEqual(['GROUP_ACCOUNT_UNMATCHED', 'ICP_INDUSTRY_NOT_INCLUDED', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_FIT_LOW']);
     expect([byLead.B2.decision, byLead.B3.decision]).toEqual(['reject', 'reject']);
     expect(byLead.B1.scores.fit).toBeGreaterThan(byLead.B2.scores.fit);
     expect(report.codes.find((row) => row.code === 'GROUP_NOT_TARGET_ACCOUNT')).toMatchObject({ check: 'group', action: 'reject', leads: 1, examples: [{ line: 3 }] });

@@ -470,10 +470,27 @@ describe('icp codes under each motion, with a profile', () => {
   const rows: Array<{ name: string; profile?: IcpProfile; input: Record<string, unknown>; codes: string[]; codesIn?: Partial<Record<MotionName, string[]>>; decisions: Decisions }> = [
     { name: 'fits the profile', input: fitting(), codes: [], decisions: all('accept') },
     {
+      // The exclude list is a hard no (value_truth.md B2; 1.1.0: was review under inbound and partner).
       name: 'excluded industry (public administration, NAICS 92)',
       input: fitting({ industry: '921110' }),
       codes: ['ICP_INDUSTRY_EXCLUDED'],
-      decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'accept' },
+      decisions: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'accept' },
+    },
+    {
+      // Outside the include list is a judgement (B2), except for a cold list built to the profile.
+      name: 'industry known but outside the include list (construction, NAICS 23)',
+      profile: { ...PROFILE, industries: { include: ['5112', '54'], exclude: ['92'] } },
+      input: fitting({ industry: '236220' }),
+      codes: ['ICP_INDUSTRY_NOT_INCLUDED'],
+      decisions: { inbound: 'review', abm: 'accept', outbound: 'reject', partner: 'review', expansion: 'accept' },
+    },
+    {
+      // Outside the served regions is a review (B5), not the sanctions' reject.
+      name: 'a country outside the served regions',
+      profile: { ...PROFILE, countries: { include: ['DE', 'AT', 'CH'] } },
+      input: fitting(),
+      codes: ['ICP_GEO_NOT_SERVED'],
+      decisions: all('review'),
     },
     {
       name: 'company too small (12 employees)',
@@ -504,7 +521,7 @@ describe('icp codes under each motion, with a profile', () => {
       name: 'three misses at once: fit under every floor',
       input: fitting({ industry: '921110', employees: 12, tech: ['Pipedrive'] }),
       codes: ['ICP_FIT_LOW', 'ICP_INDUSTRY_EXCLUDED', 'ICP_SIZE_OUT_OF_RANGE', 'ICP_TECH_MISMATCH'],
-      decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'review', expansion: 'accept' },
+      decisions: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'accept' },
     },
     {
       name: 'an existing customer',

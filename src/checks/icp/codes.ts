@@ -16,8 +16,14 @@ export const ICP_CODES = {
   ICP_INDUSTRY_EXCLUDED: {
     message: 'This offer is not available for your industry.',
     meaning:
-      'The lead\'s industry (data.industry, a NAICS code or a label mapped to one) is under a prefix of the profile\'s industries.exclude (data.reason "excluded"), or is known and under none of industries.include (data.reason "not_included"). An unknown industry is never this code: it lowers the fit score instead.',
+      'The lead\'s industry (data.industry, a NAICS code or a label mapped to one) is under a prefix of the profile\'s industries.exclude (data.reason "excluded"): a hard disqualifier (research value_truth.md B2: in the exclude list → fail). Before 1.1.0 this code also covered a known industry outside industries.include, which is now ICP_INDUSTRY_NOT_INCLUDED. An unknown industry is never this code: it lowers the fit score instead.',
     fix: 'Nothing to fix if the industry is right; check the industry value or the profile\'s NAICS prefixes and label map.',
+  },
+  ICP_INDUSTRY_NOT_INCLUDED: {
+    message: 'This offer is not designed for your industry.',
+    meaning:
+      'The lead\'s industry (data.industry) is known and under none of the profile\'s industries.include prefixes (data.reason "not_included"). Not a disqualifier but a judgement: the include list describes who buys today, not who may (research value_truth.md B2: not in the include list → review). An unknown industry is never this code.',
+    fix: 'Check the industry value; add the NAICS prefix to industries.include if such companies do buy.',
   },
   ICP_SIZE_OUT_OF_RANGE: {
     message: 'This offer is not designed for companies of your size.',
@@ -32,8 +38,14 @@ export const ICP_CODES = {
   ICP_GEO_EXCLUDED: {
     message: 'We cannot offer this service in your country.',
     meaning:
-      'The lead\'s country (data.country) is under comprehensive sanctions (data.reason "sanctioned": Cuba, Iran, North Korea; OFAC and EU, see src/data/sanctioned-countries.ts), in the profile\'s countries.exclude ("excluded"), or outside countries.include ("not_included"). Sanctions apply in every motion, customers included.',
-    fix: 'Nothing to fix for a sanctioned country. Otherwise check the country value, or the profile\'s country lists if the territory is served.',
+      'The lead\'s country (data.country) is under comprehensive sanctions (data.reason "sanctioned": Cuba, Iran, North Korea; OFAC and EU, see src/data/sanctioned-countries.ts) or in the profile\'s countries.exclude ("excluded"). Sanctions apply in every motion, customers included. Before 1.1.0 this code also covered a country outside countries.include, which is now ICP_GEO_NOT_SERVED.',
+    fix: 'Nothing to fix for a sanctioned country. Otherwise check the country value, or the profile\'s exclude list.',
+  },
+  ICP_GEO_NOT_SERVED: {
+    message: 'We do not serve your country yet.',
+    meaning:
+      'The lead\'s country (data.country) is outside the profile\'s countries.include, the regions served, and neither sanctioned nor excluded (data.reason "not_included"). A judgement, not a disqualifier (research value_truth.md B5: outside served regions → review): a partner may serve it, or it may be next.',
+    fix: 'Check the country value; add the country to countries.include when the territory is served.',
   },
   ICP_TECH_MISMATCH: {
     message: 'This offer requires technology your company does not use.',

@@ -144,7 +144,8 @@ function judgeIndustry(industry: string | undefined, profile: ResolvedProfile): 
     scored: true,
     value: 0,
     reason: 'not_included',
-    finding: { code: 'ICP_INDUSTRY_EXCLUDED', field: 'industry', data: { industry: shown, reason: 'not_included' } },
+    // Known but outside the include list: a judgement, not the exclude list's hard no (B2).
+    finding: { code: 'ICP_INDUSTRY_NOT_INCLUDED', field: 'industry', data: { industry: shown, reason: 'not_included' } },
   };
 }
 
@@ -168,7 +169,9 @@ function judgeCountry(country: string | undefined, profile: ResolvedProfile): Ju
   // Sanctions first: the reason a reviewer needs is the legal one, whatever the lists say.
   const reason = excludeSanctioned && SANCTIONED.has(country) ? 'sanctioned' : exclude.has(country) ? 'excluded' : include && !include.has(country) ? 'not_included' : undefined;
   if (!reason) return { scored: true, value: 1 };
-  return { scored: true, value: 0, reason, finding: { code: 'ICP_GEO_EXCLUDED', field: 'country', data: { country, reason } } };
+  // Sanctioned or excluded is a hard no; outside the served regions a judgement (B5).
+  const code = reason === 'not_included' ? 'ICP_GEO_NOT_SERVED' : 'ICP_GEO_EXCLUDED';
+  return { scored: true, value: 0, reason, finding: { code, field: 'country', data: { country, reason } } };
 }
 
 function judgeTechnologies(tech: readonly string[] | undefined, profile: ResolvedProfile): Judgement {

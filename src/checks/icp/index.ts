@@ -23,7 +23,10 @@ const TIER_RANK: Record<FitTier, number> = { A: 0, B: 1, C: 2, D: 3 };
 const DISQUALIFIERS: ReadonlySet<IcpCode> = new Set([
   'ICP_COMPANY_MISSING',
   'ICP_INDUSTRY_EXCLUDED',
+  // Outside the profile's include lists: not marketing-qualified, though only a review.
+  'ICP_INDUSTRY_NOT_INCLUDED',
   'ICP_GEO_EXCLUDED',
+  'ICP_GEO_NOT_SERVED',
   'ICP_COMPETITOR',
   'ICP_EXISTING_CUSTOMER',
   'ICP_NOT_CUSTOMER',
