@@ -52,6 +52,8 @@ export const BASE_ACTIONS = {
   SOURCE_FORM_TOKEN_INVALID: 'reject',
   SOURCE_TOO_FAST: 'reject',
   SOURCE_ORIGIN_NOT_ALLOWED: 'reject',
+  // SV-01: with an origin allow-list, a post with no origin must authenticate itself.
+  SOURCE_UNAUTHENTICATED: 'reject',
   SOURCE_VELOCITY: 'reject',
   // Offices, carriers and events put many people behind one IP or one domain (SV-11: IP → review).
   SOURCE_VELOCITY_SHARED: 'review',

@@ -81,14 +81,34 @@ describe('SOURCE_ORIGIN_NOT_ALLOWED', () => {
     expect(await codesOf({}, { allowedOrigins }, { referer: 'https://www.example.com/demo?utm_source=x' })).toEqual([]);
   });
 
-  it('near miss: a listed origin in any spelling the browser could send; a missing Origin and Referer is never a finding', async () => {
+  it('near miss: a listed origin in any spelling the browser could send', async () => {
     for (const origin of ['https://www.example.com', 'HTTPS://WWW.EXAMPLE.COM', 'https://www.example.com:443', 'http://localhost:5173']) {
       expect(await codesOf({}, { allowedOrigins }, { origin }), origin).toEqual([]);
     }
-    const result = await runCheck(local({ allowedOrigins }), {}, { context: {} });
-    expect(result.codes).toEqual([]);
-    expect(result.evidence?.rules).toMatchObject({ origin: 'no data' });
     expect((await runCheck(local(), {}, { context: { origin: 'https://evil.example' } })).evidence?.rules).toMatchObject({ origin: 'not configured' });
+  });
+
+  it('SV-01: no Origin, no Referer and no credential is SOURCE_UNAUTHENTICATED, not a server post taken on trust', async () => {
+    const result = await runCheck(local({ allowedOrigins }), {}, { context: {} });
+    expect(result.codes).toEqual(['SOURCE_UNAUTHENTICATED']);
+    expect(result.evidence?.rules).toMatchObject({ origin: 'fail' });
+    // A token string the check cannot verify (no secret, no partner directory) is no credential.
+    expect(await codesOf({ source: { formToken: 'forged', partnerToken: 'forged' } }, { allowedOrigins }, {})).toEqual(['SOURCE_UNAUTHENTICATED']);
+  });
+
+  it('near miss: the server-to-server path (a credential the check verifies, judged by its own rule), or serverPosts: "trusted"', async () => {
+    const withToken = await runCheck(local({ allowedOrigins, formTokenSecret: SECRET }), { source: { formToken: 'not-a-token' } }, { context: {} });
+    expect(withToken.codes).toEqual(['SOURCE_FORM_TOKEN_INVALID']);
+    expect(withToken.evidence?.rules).toMatchObject({ origin: 'no data' });
+    const trusted = await runCheck(local({ allowedOrigins, serverPosts: 'trusted' }), {}, { context: {} });
+    expect(trusted.codes).toEqual([]);
+    expect(trusted.evidence?.rules).toMatchObject({ origin: 'no data' });
+    try {
+      local({ allowedOrigins, serverPosts: 'yes' as never });
+      expect.unreachable();
+    } catch (error) {
+      expect(isLeadGateError(error) && error.option).toBe('serverPosts');
+    }
   });
 
   it('refuses an allow-list entry that is more than an origin', () => {

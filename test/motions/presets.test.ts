@@ -848,6 +848,7 @@ describe('source check: decisions that need the store or the deployment\'s secre
       SOURCE_FORM_TOKEN_INVALID: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
       SOURCE_TOO_FAST: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
       SOURCE_ORIGIN_NOT_ALLOWED: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
+      SOURCE_UNAUTHENTICATED: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
       SOURCE_VELOCITY: { inbound: 'reject', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'reject' },
       SOURCE_VELOCITY_SHARED: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'review', expansion: 'review' },
       SOURCE_DUPLICATE: { inbound: 'flag', abm: 'review', outbound: 'review', partner: 'review', expansion: 'flag' },

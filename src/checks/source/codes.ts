@@ -12,8 +12,14 @@ export const SOURCE_CODES = {
   SOURCE_ORIGIN_NOT_ALLOWED: {
     message: 'This form cannot be submitted from here.',
     meaning:
-      'The request\'s Origin (or, when a client sent no Origin, the origin of its Referer) is not on the check\'s allowedOrigins list of exact scheme://host[:port] values (data.origin). Browsers set Origin on every POST and page scripts cannot forge it, so a browser submission from another site is a form embedded or replayed elsewhere (research SV-01, MDN Origin). A missing Origin or Referer alone is never this code: server-to-server posts have neither.',
+      'The request\'s Origin (or, when a client sent no Origin, the origin of its Referer) is not on the check\'s allowedOrigins list of exact scheme://host[:port] values (data.origin). Browsers set Origin on every POST and page scripts cannot forge it, so a browser submission from another site is a form embedded or replayed elsewhere (research SV-01, MDN Origin). A missing Origin or Referer is never this code but SOURCE_UNAUTHENTICATED.',
     fix: 'Add the site that hosts the form to allowedOrigins (scheme, host and port exactly as the browser sends them), or post from a listed site.',
+  },
+  SOURCE_UNAUTHENTICATED: {
+    message: 'This form cannot be submitted from here.',
+    meaning:
+      'The check has an allowedOrigins list, and the request carried no Origin, no Referer and no credential the check verifies (a form token with formTokenSecret, a partner token with partners). Browsers send Origin on every POST, so this is a server-to-server post, which must authenticate itself (research SV-01: "origin absent: the request must take the server-to-server path, otherwise REJECT"; SV-04). Not reported with serverPosts: "trusted".',
+    fix: 'Post from a listed site, send the form token or partner token, or, when your own backend authenticates the posts and calls the gate, set serverPosts: "trusted".',
   },
   SOURCE_UNATTRIBUTED: {
     message: 'We could not tell where this lead came from.',

@@ -36,7 +36,8 @@ const MAX_ATTRIBUTION_LENGTH = 100;
  * ../shared/research/compliance_source.md §2, catalogue SV-01…SV-13):
  *
  * - honeypot (always): a filled hidden field is `SOURCE_HONEYPOT`;
- * - origin (`allowedOrigins`): `SOURCE_ORIGIN_NOT_ALLOWED`; a missing Origin/Referer is never a finding;
+ * - origin (`allowedOrigins`): `SOURCE_ORIGIN_NOT_ALLOWED`; no Origin/Referer and no verified
+ *   credential is `SOURCE_UNAUTHENTICATED` (unless `serverPosts: 'trusted'`);
  * - attribution (`requirePartner`, `requireUtmSource`): `SOURCE_UNATTRIBUTED`;
  * - staleness (`maxAgeDays`): `SOURCE_STALE`, for batch feeds;
  * - form token (`formTokenSecret`): `SOURCE_FORM_TOKEN_INVALID`, `SOURCE_TOO_FAST`;
@@ -79,6 +80,10 @@ export const sourceVerification = (options: SourceVerificationOptions = {}) => {
     },
   });
 };
+
+function present(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
+}
 
 /** One lead through the rules: what they found and what the evidence says. */
 class SourceRun {
@@ -138,12 +143,24 @@ class SourceRun {
     }
   }
 
-  /** SV-01 (research §2.1): an allow-list of exact origins; absence is no evidence (server-to-server posts). */
+  /**
+   * SV-01 (research §2.1): an allow-list of exact origins. Without Origin and Referer the
+   * request must take the server-to-server path: a credential this check verifies (a form
+   * token with `formTokenSecret`, a partner token with `partners`), else
+   * `SOURCE_UNAUTHENTICATED`, unless `serverPosts: 'trusted'`. The credential's own rule
+   * judges whether it is valid.
+   */
   private origin(): void {
     const allowed = this.options.allowedOrigins;
     if (!allowed) return void (this.rules.origin = 'not configured');
     const seen = requestOrigin(this.ctx.context.origin, this.ctx.context.referer);
-    if (!seen) return void (this.rules.origin = 'no data');
+    if (!seen) {
+      const credential = (this.options.formToken !== undefined && present(this.source.formToken)) || (this.options.partners !== undefined && present(this.source.partnerToken));
+      if (credential || this.options.serverPosts === 'trusted') return void (this.rules.origin = 'no data');
+      this.rules.origin = 'fail';
+      this.notGenuine = true;
+      return this.report('SOURCE_UNAUTHENTICATED', undefined, 'context.origin');
+    }
     this.evidence.origin = seen;
     if (allowed.has(seen.origin)) return void (this.rules.origin = 'pass');
     this.rules.origin = 'fail';

@@ -32,9 +32,19 @@ export interface SourceVerificationOptions {
   /**
    * Exact `scheme://host[:port]` origins your forms are served from. A request whose
    * Origin (or, without one, Referer) names another origin is `SOURCE_ORIGIN_NOT_ALLOWED`;
-   * a request with neither (server-to-server) is not judged. Default: not checked.
+   * a request with neither must take the server-to-server path, a verified credential
+   * (see `serverPosts`). Default: not checked.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * With `allowedOrigins`: what a request with no Origin, no Referer and no credential is
+   * (research SV-01: "origin absent: the request must take the server-to-server path,
+   * otherwise REJECT"). `'credential'` (default): it must carry a form token or a partner
+   * token that this check verifies (`formTokenSecret`, `partners`), else
+   * `SOURCE_UNAUTHENTICATED`. `'trusted'`: you call the gate from your own backend, which
+   * authenticated the post itself, without `createHandler`; such requests are not judged.
+   */
+  serverPosts?: 'credential' | 'trusted';
   /**
    * The server secret form tokens are signed with (`issueFormToken` in `leadgate/server`).
    * When set, every lead must carry a valid `source.formToken`. Default: not checked.
@@ -75,6 +85,7 @@ export interface SourceVerificationOptions {
 /** The options after validation and defaults. */
 export interface ResolvedSourceOptions {
   allowedOrigins: ReadonlySet<string> | undefined;
+  serverPosts: 'credential' | 'trusted';
   formToken: { secret: HmacSecret; formId: string | undefined; minAgeMs: number; maxAgeMs: number } | undefined;
   partners: PartnerDirectory | undefined;
   partnerToleranceMs: number;
@@ -125,6 +136,7 @@ const partnerEntrySchema = z.object({
 
 const optionsSchema = z.strictObject({
   allowedOrigins: z.optional(z.array(z.string()).check(z.minLength(1))),
+  serverPosts: z.optional(z.enum(['credential', 'trusted'])),
   formTokenSecret: z.optional(secretSchema),
   formId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   minSubmitMs: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(10 * 60_000))),
@@ -146,6 +158,7 @@ const optionsSchema = z.strictObject({
 
 const EXPECTED: Record<keyof SourceVerificationOptions, string> = {
   allowedOrigins: 'a non-empty array of origins such as ["https://www.example.com"] (scheme, host and port only)',
+  serverPosts: '"credential" or "trusted"',
   formTokenSecret: `a secret of at least ${MIN_SECRET_BYTES} bytes (string, Uint8Array or HMAC CryptoKey)`,
   formId: 'a non-empty string',
   minSubmitMs: 'a whole number of milliseconds between 0 and 600000',
@@ -180,6 +193,7 @@ export function resolveSourceOptions(input: unknown): ResolvedSourceOptions {
   const lookbackDays = options.duplicateLookbackDays === undefined ? DEFAULT_DUPLICATE_LOOKBACK_DAYS : options.duplicateLookbackDays;
   return {
     allowedOrigins,
+    serverPosts: options.serverPosts ?? 'credential',
     formToken: options.formTokenSecret === undefined ? undefined : {
       secret: options.formTokenSecret,
       formId: options.formId,
