@@ -85,18 +85,22 @@ export function analyzeEmail(email: string): EmailAnalysis {
  * dependency throws is an address that does not look deliverable.
  */
 function analyzeSafely(email: string): EmailAnalysis {
-  if (!isWellFormedText(email)) return invalid(email);
+  if (!isWellFormedText(email)) return unjudged(email);
   try {
     return analyze(email);
   } catch {
-    return invalid(email);
+    return unjudged(email);
   }
 }
 
-function invalid(email: string): EmailAnalysis {
+/** The address split into its parts, with every verdict still false: where each analysis starts. */
+function unjudged(email: string): EmailAnalysis {
   const text = email.trim();
   const at = text.lastIndexOf('@');
-  return { valid: false, normalized: text, local: at < 0 ? text : text.slice(0, at), domain: at < 0 ? '' : text.slice(at + 1).toLowerCase(), disposable: false, listedDisposable: false, free: false, role: false };
+  const local = at < 0 ? text : text.slice(0, at);
+  const domain = at < 0 ? '' : text.slice(at + 1).toLowerCase();
+  const normalized = at < 0 ? text : `${local}@${domain}`;
+  return { valid: false, normalized, local, domain, disposable: false, listedDisposable: false, free: false, role: false };
 }
 
 function isWellFormedText(text: string): boolean {
@@ -109,16 +113,12 @@ function isWellFormedText(text: string): boolean {
 const recentAnalyses = recentResults<EmailAnalysis>();
 
 function analyze(email: string): EmailAnalysis {
-  const text = email.trim();
-  const at = text.lastIndexOf('@');
-  const local = at < 0 ? text : text.slice(0, at);
-  const domain = at < 0 ? '' : text.slice(at + 1).toLowerCase();
-  const normalized = at < 0 ? text : `${local}@${domain}`;
-  const analysis: EmailAnalysis = { valid: false, normalized, local, domain, disposable: false, listedDisposable: false, free: false, role: false };
+  const analysis = unjudged(email);
+  const { normalized, local, domain } = analysis;
 
   const asciiDomain = looksDeliverable(normalized, local) ? toAsciiDomain(domain) : undefined;
   if (asciiDomain === undefined) {
-    const repaired = at < 0 ? undefined : repairAddress(local, domain);
+    const repaired = normalized.includes('@') ? repairAddress(local, domain) : undefined;
     if (repaired !== undefined) analysis.suggestion = repaired;
     return analysis;
   }
@@ -145,13 +145,12 @@ function analyze(email: string): EmailAnalysis {
  */
 function repairAddress(local: string, domain: string): string | undefined {
   const fixedLocal = local.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
-  // A provider domain cut short of a valid TLD (gmail.c) is a typo suggestDomain knows.
+  // A provider domain cut short of a valid TLD (gmail.c) is a typo suggestDomain knows; a
+  // repaired or suggested domain is a provider's own, so it needs no second look.
   const fixedDomain = suggestMissingDots(domain) ?? suggestDomain(domain) ?? domain;
   if (fixedLocal === local && fixedDomain === domain) return undefined;
   if (fixedLocal === '' || !looksDeliverable(`${fixedLocal}@${fixedDomain}`, fixedLocal)) return undefined;
-  const ascii = toAsciiDomain(fixedDomain);
-  const corrected = ascii === undefined ? undefined : suggestDomain(ascii);
-  return `${fixedLocal}@${corrected ?? fixedDomain}`;
+  return `${fixedLocal}@${fixedDomain}`;
 }
 
 function looksDeliverable(address: string, local: string): boolean {

@@ -99,8 +99,9 @@ export const auditCommand: Command = {
     const mapPreset = values['map-preset'] as LeadColumnPreset;
     if (!LEAD_COLUMN_PRESETS.includes(mapPreset)) throw new UsageError(`--map-preset must be one of ${LEAD_COLUMN_PRESETS.join(', ')}, got "${mapPreset}"`);
     if (values.log !== undefined && !/\.(jsonl|ndjson)$/i.test(values.log)) throw new UsageError(`--log ${values.log}: the decision log is JSONL, name a .jsonl file`);
-    const logSalt = io.env.LEADGATE_LOG_SALT || randomBytes(16).toString('hex');
-    if (values.log && logSalt.length < 8) throw new UsageError('LEADGATE_LOG_SALT must be at least 8 characters');
+    // One salt for the run, picked here so every worker's log digests alike.
+    const logSalt = values.log === undefined ? undefined : io.env.LEADGATE_LOG_SALT || randomBytes(16).toString('hex');
+    if (logSalt !== undefined && logSalt.length < 8) throw new UsageError('LEADGATE_LOG_SALT must be at least 8 characters');
     const outputs = (values.out ?? []).map(classifyOut);
     const showPersonalData = values['show-personal-data'] === true;
 
@@ -116,7 +117,7 @@ export const auditCommand: Command = {
           ...(values.config ? { configPath: resolve(values.config) } : {}),
           dns: values.dns === true,
           ...(dnsConcurrency ? { dnsConcurrency } : {}),
-          ...(values.log ? { log: { path: resolve(values.log), salt: logSalt } } : {}),
+          ...(values.log && logSalt ? { log: { path: resolve(values.log), salt: logSalt } } : {}),
         },
         map,
         mapPreset,
