@@ -77,6 +77,9 @@ const MIN_LABEL_FOR_LABEL_EDITS = 5;
 // neighbours; or up to three swaps. Two replaced letters are not a typo but another word:
 // hotmart.com (a Brazilian company) is two replacements from hotmail.com.
 const MAX_LABEL_COST = 1.5;
+// Each letter added or dropped costs a whole edit, so a label within MAX_LABEL_COST is
+// at most one letter longer or shorter than the name (a dropped first letter included).
+const MAX_LABEL_LENGTH_GAP = 1;
 // No target is longer than this plus a few edits; longer input cannot be a typo of one.
 const MAX_INPUT_LENGTH = 40;
 // TLDs one keystroke from .com/.net that are real, so `gmial.co` may be a real domain
@@ -94,15 +97,23 @@ interface Target {
   order: number;
 }
 
-let targetList: Target[] | undefined;
+let byLabelLength: Map<number, Target[]> | undefined;
 let targetSet: ReadonlySet<string> | undefined;
 
-function targets(): Target[] {
-  targetList ??= TYPO_TARGETS.map((domain, order) => {
-    const dot = domain.indexOf('.');
-    return { domain, label: domain.slice(0, dot), suffix: domain.slice(dot + 1), order };
-  });
-  return targetList;
+// By label length: every rule below needs the typed label within one letter of the
+// provider's, so most targets are never looked at (this runs on every address).
+function targetsByLabelLength(): Map<number, Target[]> {
+  if (!byLabelLength) {
+    byLabelLength = new Map();
+    TYPO_TARGETS.forEach((domain, order) => {
+      const dot = domain.indexOf('.');
+      const target = { domain, label: domain.slice(0, dot), suffix: domain.slice(dot + 1), order };
+      const bucket = byLabelLength!.get(dot) ?? [];
+      bucket.push(target);
+      byLabelLength!.set(dot, bucket);
+    });
+  }
+  return byLabelLength;
 }
 
 /**
@@ -144,16 +155,19 @@ export function suggestDomain(domain: string): string | undefined {
   let best: Target | undefined;
   let bestCost = Infinity;
   let tied = false;
-  for (const target of targets()) {
-    const cost = typoCostTo(label, suffix, target);
-    if (cost === undefined || cost > bestCost) continue;
-    if (cost < bestCost) {
-      best = target;
-      bestCost = cost;
-      tied = false;
-    } else {
-      // Equally close to two domains (gmx.ne: gmx.de or gmx.net?): we do not know.
-      tied = true;
+  const buckets = targetsByLabelLength();
+  for (let length = label.length - MAX_LABEL_LENGTH_GAP; length <= label.length + MAX_LABEL_LENGTH_GAP; length++) {
+    for (const target of buckets.get(length) ?? []) {
+      const cost = typoCostTo(label, suffix, target);
+      if (cost === undefined || cost > bestCost) continue;
+      if (cost < bestCost) {
+        best = target;
+        bestCost = cost;
+        tied = false;
+      } else {
+        // Equally close to two domains (gmx.ne: gmx.de or gmx.net?): we do not know.
+        tied = true;
+      }
     }
   }
   if (best === undefined || tied) return undefined;
@@ -178,7 +192,7 @@ function typoCostTo(label: string, suffix: string, target: Target): number | und
   if (label.length >= 2 && target.label.length === label.length + 1 && target.label.endsWith(label) && !/^\d+$/.test(target.label)) {
     return suffix === target.suffix ? 1 : undefined;
   }
-  if (target.label.length < MIN_LABEL_FOR_LABEL_EDITS || Math.abs(label.length - target.label.length) > 2) return undefined;
+  if (target.label.length < MIN_LABEL_FOR_LABEL_EDITS || Math.abs(label.length - target.label.length) > MAX_LABEL_LENGTH_GAP) return undefined;
   // Typos happen inside a word far more than at its start (cloud.com is not icloud.com);
   // a swap of the first two letters (ohtmail) is the exception.
   const keepsStart = label[0] === target.label[0] || (label[0] === target.label[1] && label[1] === target.label[0]);
