@@ -82,6 +82,11 @@ export interface SourceEvidence {
   utm_term?: string;
   utm_content?: string;
   partnerId?: string;
+  /**
+   * Who the lead came from when the person did not give it to us: the list, data vendor or
+   * partner (GDPR Art. 14(2)(f): the person must be told). Read by the consent check.
+   */
+  dataSource?: string;
   /** Partner HMAC over `partnerId.timestamp.body` (see the source check). */
   partnerToken?: string;
   /** The page the form was on. */

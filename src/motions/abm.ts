@@ -6,7 +6,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const abm = definePreset({
   name: 'abm',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'Named target accounts: a lead must be a person tied to the company, so free-mail and role addresses are rejected.',
   checks: {
     ...BASE_CHECKS,
@@ -27,8 +27,10 @@ export const abm = definePreset({
     EMAIL_ROLE_ACCOUNT: 'reject',
     // consent check: as outbound for the basis (enriched contacts are not collected from the
     // person: EU/UK need a legitimate-interest assessment, research §1.5 CP-14 "REJECT from
-    // automated sequences"), as inbound for form submissions (pre-ticked → reject, from BASE_ACTIONS).
+    // automated sequences"), as inbound for form submissions: a pre-ticked box strips the
+    // consent and keeps the person (CP-01), while the basis rule still rejects without an LIA.
     CONSENT_BASIS_MISSING: 'reject',
+    CONSENT_PRETICKED: 'flag',
     // ICP fit (icp check). The account is the unit: a lead that names no account, or an account in
     // an excluded industry, cannot be worked. Fit under the floor and size/revenue/tech misses are
     // noted only: account selection already weighed them (research §5: fit gate off for abm).

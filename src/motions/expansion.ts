@@ -7,7 +7,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const expansion = definePreset({
   name: 'expansion',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'New contacts at existing customers: the account is known, so domain and phone doubts are only flagged.',
   checks: {
     ...BASE_CHECKS,
@@ -37,6 +37,9 @@ export const expansion = definePreset({
     CONSENT_BASIS_MISSING: 'flag',
     // A void box on an existing customer leaves the relationship to judge: a person decides.
     CONSENT_PRETICKED: 'review',
+    // The customer is a company the account team knows: its work domain is taken as a
+    // corporate subscriber's (CP-06's review is for cold use), and noted.
+    CONSENT_SUBSCRIBER_INFERRED: 'flag',
     // ICP fit (icp check): the customer already bought, so firmographic misses are notes for the
     // account team (research §5: fit gate off); a lead that is not at a customer is not this motion's.
     ICP_NOT_CUSTOMER: 'reject',

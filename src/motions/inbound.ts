@@ -7,7 +7,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const inbound = definePreset({
   name: 'inbound',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'People who came to us through a form: keep doubtful leads for review, reject only the unreachable.',
   checks: {
     ...BASE_CHECKS,
@@ -29,7 +29,13 @@ export const inbound = definePreset({
     SOURCE_DUPLICATE: 'flag',
     // consent check: the person asked us for something, so a missing or lapsed marketing basis
     // strips marketing (flag) but never loses the lead (research §0.1, §1.5: STRIP, not REJECT).
-    // Pre-ticked stays `reject` (BASE_ACTIONS); an unregistered text is reviewed.
+    // An unregistered text is reviewed (BASE_ACTIONS). A pre-ticked box voids the consent and
+    // keeps the person (research CP-01: STRIP; REJECT only where the pipeline needs that
+    // consent, as partner's does): the channels it claimed are stripped, and an opt-in channel
+    // is CONSENT_MISSING, also a flag. A subscriber type inferred from a work domain is taken
+    // (CP-06 asks review for outbound use); the evidence keeps subscriberTypeFrom.
+    CONSENT_PRETICKED: 'flag',
+    CONSENT_SUBSCRIBER_INFERRED: 'flag',
     CONSENT_MISSING: 'flag',
     CONSENT_BASIS_MISSING: 'flag',
     CONSENT_IMPLIED_EXPIRED: 'flag',

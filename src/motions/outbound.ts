@@ -7,7 +7,7 @@ import { BASE_ACTIONS, definePreset } from './shared.js';
  */
 export const outbound = definePreset({
   name: 'outbound',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'Sales calls and mails first: a direct phone line and a personal work address are required; titles below manager and list records older than 90 days are reviewed.',
   checks: {
     email: {},
@@ -16,7 +16,9 @@ export const outbound = definePreset({
     // source check: lists hold many contacts per account and come from one importer, so
     // domain and IP are not counted; list records older than 90 days are reviewed, as for roles.
     source: { velocity: Object.freeze({ domain: false, ip: false }), maxAgeDays: 90 },
-    consent: {},
+    // consent check: list records are not collected from the person, so they must name
+    // their source (GDPR Art. 14(2)(f)).
+    consent: { fromThirdParty: true },
     // ICP fit (icp check): a cold list is built for fit, so fit under 70 is not called (research §5).
     icp: { fitFloor: 70 },
   },

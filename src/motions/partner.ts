@@ -7,7 +7,7 @@ import { BASE_ACTIONS, BASE_CHECKS, definePreset } from './shared.js';
  */
 export const partner = definePreset({
   name: 'partner',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'Leads collected by a partner or referred: doubtful leads are reviewed, the unreachable rejected.',
   checks: {
     ...BASE_CHECKS,
@@ -35,7 +35,9 @@ export const partner = definePreset({
     CONSENT_BASIS_MISSING: 'reject',
     CONSENT_BUNDLED: 'reject',
     CONSENT_RECORD_INCOMPLETE: 'reject',
-    CONSENT_PARTNER_NOT_NAMED: 'reject',
+    // Not naming us strips the lead to its opt-out channels and is reviewed (CP-14); with no
+    // channel left CONSENT_PARTNER_NO_CHANNEL rejects (BASE_ACTIONS).
+    CONSENT_PARTNER_NOT_NAMED: 'review',
     CONSENT_RECEIPT_INVALID: 'reject',
     // Partner leads are shared onwards (sharesData): a GPC opt-out of sale/sharing blocks that
     // (11 CCR §7025, B2B contacts included in California). The SDK cannot tell a Californian

@@ -69,12 +69,22 @@ export const BASE_ACTIONS = {
   CONSENT_MISSING: 'review',
   CONSENT_BASIS_MISSING: 'review',
   CONSENT_IMPLIED_EXPIRED: 'review',
-  // No affirmative act is no consent (Recital 32), and a form that pre-ticks will keep doing it.
+  // No affirmative act is no consent (Recital 32). Rejected where the motion needs the
+  // consent as its basis (partner); inbound and abm strip it, outbound and expansion review.
   CONSENT_PRETICKED: 'reject',
   CONSENT_BUNDLED: 'review',
   CONSENT_TEXT_UNKNOWN: 'review',
   CONSENT_RECORD_INCOMPLETE: 'review',
   CONSENT_PARTNER_NOT_NAMED: 'review',
+  // CP-14: partner consent not naming us leaves opt-out channels (review, above); with
+  // none left there is nothing lawful to do with the lead.
+  CONSENT_PARTNER_NO_CHANNEL: 'reject',
+  // CP-14: "reasonably recent" (ICO) is a judgement; 180 days only says when to look.
+  CONSENT_PARTNER_STALE: 'review',
+  // CP-14, GDPR Art. 14(2)(f): the notice the person is owed cannot be given.
+  CONSENT_SOURCE_UNDISCLOSED: 'reject',
+  // CP-06: a UK work domain may be a sole trader's (an individual subscriber): a person checks.
+  CONSENT_SUBSCRIBER_INFERRED: 'review',
   // An opt-out is absolute (GDPR Art. 21(3), CAN-SPAM, TCPA): no motion may contact the person.
   CONSENT_SUPPRESSED: 'reject',
   CONSENT_GPC_OPTOUT: 'review',

@@ -38,6 +38,8 @@ export const DEFAULT_COLUMN_ALIASES: Readonly<Record<MappingTarget, readonly str
   'source.utm_term': ['utmterm'],
   'source.utm_content': ['utmcontent'],
   'source.partnerId': ['partner', 'partnerid'],
+  // The list, vendor or partner a lead came from, which an Art. 14 notice must name.
+  'source.dataSource': ['datasource', 'listsource', 'listname', 'datavendor'],
   'source.pageUrl': ['pageurl', 'landingpage'],
   'source.referrer': ['referrer', 'referer'],
   'source.capturedAt': ['capturedat', 'createddate', 'createdat', 'datecreated', 'leaddate', 'submittedat'],

@@ -37,6 +37,8 @@ const VALID = Object.freeze({
 });
 
 const LI = Object.freeze({ lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' });
+/** LI with the subscriber type recorded: a work domain alone is CONSENT_SUBSCRIBER_INFERRED (CP-06). */
+const LI_CORPORATE = Object.freeze({ ...LI, subscriberType: 'corporate' });
 
 const EMAILS = {
   work: 'jane.doe@acme-robotics.com',
@@ -73,19 +75,22 @@ describe('consent: the jurisdiction table', () => {
 describe("CONSENT_MISSING / CONSENT_BASIS_MISSING by jurisdiction (email, inbound's channels)", () => {
   const cases: Array<{ name: string; input: Record<string, unknown>; codes: string[]; motion?: string }> = [
     // Germany: opt-in even B2B (UWG §7); legitimate interest does not replace consent.
-    { name: 'DE work address, no consent', input: lead('DE'), codes: ['CONSENT_MISSING'] },
+    // Nor is there a GDPR lawful basis: CONSENT_BASIS_MISSING too (CP-06, CP-14; 1.2.0).
+    { name: 'DE work address, no consent', input: lead('DE'), codes: ['CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
     { name: 'DE work address, legitimate interest with LIA', input: lead('DE', LI), codes: ['CONSENT_MISSING'] },
     { name: 'DE work address, consent (near miss)', input: lead('DE', VALID), codes: [] },
-    { name: 'NL work address, no consent', input: lead('NL'), codes: ['CONSENT_MISSING'] },
-    { name: 'AT (EU row) work address, no consent', input: lead('AT'), codes: ['CONSENT_MISSING'] },
+    { name: 'NL work address, no consent', input: lead('NL'), codes: ['CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    { name: 'AT (EU row) work address, no consent', input: lead('AT'), codes: ['CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
     // France: B2B email opt-out, GDPR basis still needed.
     { name: 'FR work address, nothing recorded', input: lead('FR'), codes: ['CONSENT_BASIS_MISSING'] },
-    { name: 'FR work address, legitimate interest with LIA (near miss)', input: lead('FR', LI), codes: [] },
+    { name: 'FR work address, legitimate interest with LIA, subscriber type inferred', input: lead('FR', LI), codes: ['CONSENT_SUBSCRIBER_INFERRED'] },
+    { name: 'FR work address, legitimate interest with LIA, corporate recorded (near miss)', input: lead('FR', LI_CORPORATE), codes: [] },
     { name: 'FR free-mail address, legitimate interest with LIA', input: lead('FR', LI, { email: EMAILS.free }), codes: ['CONSENT_MISSING'] },
     // UK: corporate subscribers opt-out (PECR reg. 22 protects individuals only).
     { name: 'GB corporate, nothing recorded', input: lead('GB'), codes: ['CONSENT_BASIS_MISSING'] },
     { name: 'GB corporate, legitimate interest without an LIA reference', input: lead('GB', { lawfulBasis: 'legitimate_interest' }), codes: ['CONSENT_BASIS_MISSING'] },
-    { name: 'GB corporate, legitimate interest with LIA (near miss)', input: lead('GB', LI), codes: [] },
+    { name: 'GB work domain, legitimate interest with LIA, subscriber type inferred', input: lead('GB', LI), codes: ['CONSENT_SUBSCRIBER_INFERRED'] },
+    { name: 'GB corporate recorded, legitimate interest with LIA (near miss)', input: lead('GB', LI_CORPORATE), codes: [] },
     { name: 'GB free-mail (individual), legitimate interest with LIA', input: lead('GB', LI, { email: EMAILS.free }), codes: ['CONSENT_MISSING'] },
     { name: 'GB free-mail with consent (near miss)', input: lead('GB', VALID, { email: EMAILS.free }), codes: [] },
     { name: 'GB work domain recorded as a sole trader', input: lead('GB', { ...LI, subscriberType: 'individual' }), codes: ['CONSENT_MISSING'] },
@@ -94,7 +99,7 @@ describe("CONSENT_MISSING / CONSENT_BASIS_MISSING by jurisdiction (email, inboun
     { name: 'US email, nothing recorded (near miss)', input: lead('US'), codes: [] },
     // Unknown or missing country: strict opt-in.
     { name: 'unknown country (BR), legitimate interest with LIA', input: lead('BR', LI), codes: ['CONSENT_MISSING'] },
-    { name: 'no country, nothing recorded', input: lead(undefined), codes: ['CONSENT_MISSING'] },
+    { name: 'no country, nothing recorded', input: lead(undefined), codes: ['CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
     { name: 'no country, consent (near miss)', input: lead(undefined, VALID), codes: [] },
     { name: 'AU, nothing recorded', input: lead('AU'), codes: ['CONSENT_MISSING'] },
     { name: 'AU, consent (near miss)', input: lead('AU', VALID), codes: [] },
@@ -144,13 +149,15 @@ describe('phone and SMS: TCPA, channels by motion', () => {
     expect(Object.keys(withSms.evidence?.channels as object)).toEqual(['email', 'sms']);
     expect(withSms.codes).toEqual([]);
     const preticked = await run(lead('US', { ...VALID, channels: ['email', 'sms'], renderedChecked: true, userInteracted: false }, { phone: usPhone }));
-    expect(preticked.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING']);
-    expect(preticked.findings[1]?.data).toMatchObject({ channels: 'sms' });
+    // The SMS channel only the void consent claimed is stripped, not reported as missing (1.2.0).
+    expect(preticked.codes).toEqual(['CONSENT_PRETICKED']);
+    expect(Object.keys(preticked.evidence?.channels as object)).toEqual(['email']);
+    expect(preticked.evidence?.strippedChannels).toEqual(['sms']);
   });
 
   it('GB outbound: live calls are opt-out (PECR reg. 21), email is corporate opt-out: one LI basis covers both', async () => {
     const phone = '+44 20 7946 0958';
-    expect((await run(lead('GB', LI, { phone }), { motion: 'outbound' })).codes).toEqual([]);
+    expect((await run(lead('GB', LI_CORPORATE, { phone }), { motion: 'outbound' })).codes).toEqual([]);
     const none = await run(lead('GB', undefined, { phone }), { motion: 'outbound' });
     expect(none.codes).toEqual(['CONSENT_BASIS_MISSING']);
     expect(none.findings[0]?.data).toMatchObject({ channels: 'email, phone' });
@@ -173,13 +180,13 @@ describe('the stricter regime of the lead country and the phone country applies'
   });
 
   it('GB lead with a GB phone (near miss)', async () => {
-    const outcome = await run(lead('GB', LI, { phone: '+44 20 7946 0958' }));
+    const outcome = await run(lead('GB', LI_CORPORATE, { phone: '+44 20 7946 0958' }));
     expect(outcome.codes).toEqual([]);
     expect(outcome.evidence?.jurisdiction).toMatchObject({ leadCountry: 'GB', phoneCountry: 'GB', regimes: ['GB'] });
   });
 
   it('US lead with a German phone: email needs consent after all', async () => {
-    expect((await run(lead('US', undefined, { phone: '+49 30 901820' }))).codes).toEqual(['CONSENT_MISSING']);
+    expect((await run(lead('US', undefined, { phone: '+49 30 901820' }))).codes).toEqual(['CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
   });
 });
 
@@ -204,18 +211,19 @@ describe('CONSENT_IMPLIED_EXPIRED: relationships and their windows', () => {
     const generous = consentProvenance({ relationshipWindow: { purchaseMonths: 36 } });
     expect((await run(lead('CA', relation({ lastPurchaseAt: months(25) })), {}, generous)).codes).toEqual(['CONSENT_IMPLIED_EXPIRED']);
     expect((await run(lead('DE', relation({ lastPurchaseAt: months(25) })), {}, generous)).codes).toEqual([]);
-    expect((await run(lead('DE', relation({ lastPurchaseAt: months(25) })))).codes).toEqual(['CONSENT_IMPLIED_EXPIRED']);
+    expect((await run(lead('DE', relation({ lastPurchaseAt: months(25) })))).codes).toEqual(['CONSENT_IMPLIED_EXPIRED', 'CONSENT_BASIS_MISSING']);
   });
 
   it('GB corporate: a current customer relationship is a basis; a lapsed one is reported as expired', async () => {
-    expect((await run(lead('GB', relation({ lastPurchaseAt: months(3) })), { motion: 'expansion' })).codes).toEqual([]);
+    expect((await run(lead('GB', { ...relation({ lastPurchaseAt: months(3) }), subscriberType: 'corporate' }), { motion: 'expansion' })).codes).toEqual([]);
+    expect((await run(lead('GB', relation({ lastPurchaseAt: months(3) })), { motion: 'expansion' })).codes).toEqual(['CONSENT_SUBSCRIBER_INFERRED']);
     expect((await run(lead('GB', relation({ lastPurchaseAt: months(30) })), { motion: 'expansion' })).codes).toEqual(['CONSENT_IMPLIED_EXPIRED']);
   });
 
   it('US phone (TCPA) and the strict default take no relationship in place of consent', async () => {
     const phone = '+1 415 555 2671';
     expect((await run(lead('US', relation({ lastPurchaseAt: months(1) }), { phone }), { motion: 'outbound' })).codes).toEqual(['CONSENT_MISSING']);
-    expect((await run(lead('BR', relation({ lastPurchaseAt: months(1) })))).codes).toEqual(['CONSENT_MISSING']);
+    expect((await run(lead('BR', relation({ lastPurchaseAt: months(1) })))).codes).toEqual(['CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
   });
 
   it('judges windows at context.receivedAt when the server gives it (batch replays), else at the clock', async () => {
@@ -232,10 +240,10 @@ describe('CONSENT_IMPLIED_EXPIRED: relationships and their windows', () => {
 describe('CONSENT_PRETICKED', () => {
   it('a box ticked at render, or never touched, is no consent', async () => {
     const prechecked = await run(lead('GB', { ...VALID, renderedChecked: true, userInteracted: false }, { email: EMAILS.free }));
-    expect(prechecked.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING']);
+    expect(prechecked.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
     expect(prechecked.findings[0]?.data).toEqual({ reason: 'prechecked' });
     const untouched = await run(lead('DE', { ...VALID, userInteracted: false }));
-    expect(untouched.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING']);
+    expect(untouched.codes).toEqual(['CONSENT_PRETICKED', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
     expect(untouched.findings[0]?.data).toEqual({ reason: 'no_interaction' });
   });
 
@@ -257,7 +265,7 @@ describe('CONSENT_PRETICKED', () => {
 describe('CONSENT_BUNDLED', () => {
   it('required to submit, or one box for marketing and the terms', async () => {
     const required = await run(lead('DE', { ...VALID, requiredToSubmit: true }));
-    expect(required.codes).toEqual(['CONSENT_BUNDLED', 'CONSENT_MISSING']);
+    expect(required.codes).toEqual(['CONSENT_BUNDLED', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
     expect(required.findings[0]?.data).toEqual({ reason: 'required_to_submit' });
     const withTerms = await run(lead('CA', { ...VALID, purposes: ['marketing', 'Terms of Service'] }));
     expect(withTerms.codes).toEqual(['CONSENT_BUNDLED', 'CONSENT_MISSING']);
@@ -334,19 +342,113 @@ describe('CONSENT_TEXT_UNKNOWN (only with a registry)', () => {
 describe('CONSENT_PARTNER_NOT_NAMED', () => {
   const partnerCheck = consentProvenance({ collectedByPartner: true });
 
-  it('partner consent that does not name the buyer is no consent for us', async () => {
+  it('partner consent that does not name the buyer is no consent for us: with no channel left, CONSENT_PARTNER_NO_CHANNEL', async () => {
     const outcome = await run(lead('GB', { ...VALID, partner: { name: 'LeadCo', namesBuyer: false } }, { email: EMAILS.free }));
-    expect(outcome.codes).toEqual(['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING']);
-    expect(outcome.findings[0]?.data).toEqual({ partner: 'LeadCo' });
+    expect(outcome.codes).toEqual(['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
+    expect(outcome.findings[0]?.data).toEqual({ partner: 'LeadCo', channelsLeft: '' });
+    expect(outcome.findings[1]?.data).toEqual({ partner: 'LeadCo', channels: 'email', regimes: 'GB' });
   });
 
   it('a partner motion requires the naming even when the record says nothing about the partner', async () => {
-    expect((await run(lead('US', VALID), {}, partnerCheck)).codes).toEqual(['CONSENT_PARTNER_NOT_NAMED']);
+    // US email is CAN-SPAM opt-out: the lead is stripped to it, no NO_CHANNEL (CP-14).
+    const outcome = await run(lead('US', VALID), {}, partnerCheck);
+    expect(outcome.codes).toEqual(['CONSENT_PARTNER_NOT_NAMED']);
+    expect(outcome.findings[0]?.data).toEqual({ partner: null, channelsLeft: 'email' });
+  });
+
+  it('strips to the channels the regime allows on opt-out: US email stays, the SMS and call the consent asked for go', async () => {
+    const phone = '+1 415 555 2671';
+    const outcome = await run(lead('US', { ...VALID, channels: ['email', 'sms', 'phone'], partner: { name: 'LeadCo', namesBuyer: false } }, { phone }), {}, partnerCheck);
+    expect(outcome.codes).toEqual(['CONSENT_PARTNER_NOT_NAMED']);
+    expect(outcome.findings[0]?.data).toEqual({ partner: 'LeadCo', channelsLeft: 'email', stripped: 'sms, phone' });
+    expect(outcome.evidence?.strippedChannels).toEqual(['sms', 'phone']);
+    // Near miss: the same consent naming the buyer carries all three channels.
+    const named = await run(lead('US', { ...VALID, channels: ['email', 'sms', 'phone'], partner: { name: 'LeadCo', namesBuyer: true } }, { phone }), {}, partnerCheck);
+    expect(named.codes).toEqual([]);
+    expect(Object.keys(named.evidence?.channels as object)).toEqual(['email', 'sms', 'phone']);
+  });
+
+  it('a UK corporate subscriber with an LIA keeps email (opt-out); a DE lead keeps nothing', async () => {
+    const notNamed = { ...VALID, ...LI_CORPORATE, partner: { name: 'LeadCo', namesBuyer: false } };
+    expect((await run(lead('GB', notNamed), {}, partnerCheck)).codes).toEqual(['CONSENT_PARTNER_NOT_NAMED']);
+    expect((await run(lead('DE', notNamed), {}, partnerCheck)).codes).toEqual(['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING']);
   });
 
   it('consent that names the buyer (near miss), and first-party consent outside the partner motion (near miss)', async () => {
     expect((await run(lead('DE', { ...VALID, partner: { name: 'LeadCo', namesBuyer: true } }), {}, partnerCheck)).codes).toEqual([]);
     expect((await run(lead('DE', VALID))).codes).toEqual([]);
+  });
+});
+
+describe('CONSENT_PARTNER_STALE: partner consent older than 180 days at delivery', () => {
+  const partnerCheck = consentProvenance({ collectedByPartner: true });
+  const named = (capturedAt: string) => ({ ...VALID, capturedAt, partner: { name: 'LeadCo', namesBuyer: true } });
+  const daysBefore = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+
+  it('181 days old is stale; 180 days is not (near miss)', async () => {
+    const stale = await run(lead('US', named(daysBefore(181))), {}, partnerCheck);
+    expect(stale.codes).toEqual(['CONSENT_PARTNER_STALE']);
+    expect(stale.findings[0]?.data).toEqual({ partner: 'LeadCo', ageDays: 181, maxAgeDays: 180 });
+    expect((await run(lead('US', named(daysBefore(180))), {}, partnerCheck)).codes).toEqual([]);
+  });
+
+  it("is judged on the consent's date, not the lead's capture date", async () => {
+    const freshLeadOldConsent = lead('US', named(daysBefore(200)), { source: { capturedAt: daysBefore(1) } });
+    expect((await run(freshLeadOldConsent, {}, partnerCheck)).codes).toEqual(['CONSENT_PARTNER_STALE']);
+    const oldLeadFreshConsent = lead('US', named(daysBefore(1)), { source: { capturedAt: daysBefore(400) } });
+    expect((await run(oldLeadFreshConsent, {}, partnerCheck)).codes).toEqual([]);
+  });
+
+  it('is measured to delivery (context.receivedAt in a replay), takes its own window, and leaves first-party consent alone', async () => {
+    const old = lead('US', named(daysBefore(200)));
+    expect((await run(old, { context: { receivedAt: daysBefore(60) } }, partnerCheck)).codes).toEqual([]);
+    expect((await run(old, {}, consentProvenance({ collectedByPartner: true, partnerConsentMaxAgeDays: 365 }))).codes).toEqual([]);
+    expect((await run(lead('US', { ...VALID, capturedAt: daysBefore(400) }))).codes).toEqual([]);
+  });
+});
+
+describe('CONSENT_SOURCE_UNDISCLOSED: data not collected from the person must name its source (GDPR Art. 14(2)(f))', () => {
+  const listCheck = consentProvenance({ fromThirdParty: true });
+
+  it('a list record under the GDPR with no source named', async () => {
+    const outcome = await run(lead('DE', LI), { motion: 'outbound' }, listCheck);
+    expect(outcome.codes).toEqual(['CONSENT_SOURCE_UNDISCLOSED', 'CONSENT_MISSING']);
+    expect(outcome.findings[0]).toMatchObject({ field: 'source', data: { regimes: 'DE' } });
+    expect((await run(lead('GB', LI_CORPORATE, { source: { utm_source: 'zoominfo' } }), {}, listCheck)).codes).toEqual(['CONSENT_SOURCE_UNDISCLOSED']);
+  });
+
+  it('a named data source, a partner name or a partner id (near misses)', async () => {
+    expect((await run(lead('GB', LI_CORPORATE, { source: { dataSource: 'Cognism list 2026-11' } }), {}, listCheck)).codes).toEqual([]);
+    expect((await run(lead('GB', LI_CORPORATE, { source: { partnerId: 'acme-reseller' } }), {}, listCheck)).codes).toEqual([]);
+    const partnerConsent = { ...VALID, partner: { name: 'LeadCo', namesBuyer: true } };
+    expect((await run(lead('GB', partnerConsent), {}, consentProvenance({ collectedByPartner: true }))).codes).toEqual([]);
+  });
+
+  it('outside the GDPR, or collected from the person, the rule does not run (near misses)', async () => {
+    const us = await run(lead('US'), {}, listCheck);
+    expect(us.codes).toEqual([]);
+    expect((us.evidence?.rules as Record<string, string>).dataSource).toBe('skipped: the GDPR does not apply');
+    const own = await run(lead('GB', LI_CORPORATE));
+    expect(own.codes).toEqual([]);
+    expect((own.evidence?.rules as Record<string, string>).dataSource).toBe('skipped: collected from the person');
+  });
+});
+
+describe('CONSENT_SUBSCRIBER_INFERRED (CP-06: a UK work domain may be a sole trader)', () => {
+  it('reported only where the inference let a channel through', async () => {
+    const inferred = await run(lead('GB', LI));
+    expect(inferred.codes).toEqual(['CONSENT_SUBSCRIBER_INFERRED']);
+    expect(inferred.findings[0]?.data).toEqual({ from: 'work_domain', channels: 'email', regimes: 'GB' });
+    expect(inferred.evidence).toMatchObject({ subscriberType: 'corporate', subscriberTypeFrom: 'work_domain' });
+    // Near misses: recorded; failing anyway (no basis); carried by consent; a free-mail address.
+    expect((await run(lead('GB', LI_CORPORATE))).codes).toEqual([]);
+    expect((await run(lead('GB'))).codes).toEqual(['CONSENT_BASIS_MISSING']);
+    expect((await run(lead('GB', VALID))).codes).toEqual([]);
+    expect((await run(lead('GB', LI, { email: EMAILS.free }))).codes).toEqual(['CONSENT_MISSING']);
+  });
+
+  it('a recorded "unknown" is inferred like no record', async () => {
+    expect((await run(lead('GB', { ...LI, subscriberType: 'unknown' }))).codes).toEqual(['CONSENT_SUBSCRIBER_INFERRED']);
   });
 });
 
@@ -378,7 +480,7 @@ describe('CONSENT_SUPPRESSED (store, by digest)', () => {
     expect(byEmail.codes).toEqual(['CONSENT_SUPPRESSED']);
     expect(byEmail.findings[0]?.data).toEqual({ matched: 'email' });
     // A national number in the lead's country is the same E.164 number.
-    const byPhone = await run({ email: 'someone@else.example', country: 'GB', phone: '020 7946 0958', consent: LI }, { store }, suppressing);
+    const byPhone = await run({ email: 'someone@else.example', country: 'GB', phone: '020 7946 0958', consent: LI_CORPORATE }, { store }, suppressing);
     expect(byPhone.codes).toEqual(['CONSENT_SUPPRESSED']);
     expect(byPhone.findings[0]?.data).toEqual({ matched: 'phone' });
   });
@@ -409,7 +511,7 @@ describe('CONSENT_SUPPRESSED (store, by digest)', () => {
       add: (list, ...digests) => (seen.push(list, ...digests), inner.add(list, ...digests)),
     };
     await suppress(spy, { emails: [EMAILS.work], phones: ['+44 20 7946 0958'] });
-    const outcome = await run(lead('GB', LI, { phone: '+44 20 7946 0958' }), { store: spy }, suppressing);
+    const outcome = await run(lead('GB', LI_CORPORATE, { phone: '+44 20 7946 0958' }), { store: spy }, suppressing);
     expect(outcome.codes).toEqual(['CONSENT_SUPPRESSED']);
     expect(outcome.findings[0]?.data).toEqual({ matched: 'email, phone' });
     expect(seen.filter((value) => value !== SUPPRESSION_LIST).every((value) => /^[0-9a-f]{64}$/.test(value))).toBe(true);
@@ -439,7 +541,7 @@ describe('consent: robustness and shape', () => {
   it('fields of the wrong type count as absent, never as consent, and never throw', async () => {
     const garbled = { given: 'true', channels: 'email', capturedAt: 42, partner: 'LeadCo', relationship: [1, 2], receipt: 7, lawfulBasis: 'whatever', liaRef: 5 };
     const outcome = await run(lead('DE', garbled));
-    expect(outcome.codes).toEqual(['CONSENT_MISSING']);
+    expect(outcome.codes).toEqual(['CONSENT_MISSING', 'CONSENT_BASIS_MISSING']);
     for (const bad of [null, 'yes', 42, [VALID], { given: true, channels: [null, 7, 'EMAIL', 'fax'] }]) {
       const result = await run({ email: EMAILS.work, country: 'DE', consent: bad });
       expect(result.status).toBeDefined();

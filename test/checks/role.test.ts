@@ -164,7 +164,7 @@ describe('role under each motion', () => {
   // The partner id satisfies the partner motion's source check (issue 4), so only the role decides.
   const decide = async (motion: 'inbound' | 'abm' | 'outbound' | 'partner' | 'expansion', title: string | undefined) =>
     // With a recorded lawful basis, so the consent and source checks (issue 4) leave the decision to the role.
-    (await createGate({ motion, overrides: {} }).validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', source: { partnerId: 'acme-reseller' }, consent: { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' }, ...(title ? { title } : {}) })).decision;
+    (await createGate({ motion, overrides: {} }).validate({ email: 'jane.doe@acme-robotics.com', website: 'acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', source: { partnerId: 'acme-reseller' }, consent: { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07', subscriberType: 'corporate' }, ...(title ? { title } : {}) })).decision;
 
   it.each([
     // title                     inbound    abm        outbound   partner    expansion

@@ -130,12 +130,13 @@ describe('leadgate audit: JSON values', () => {
     expect(report.rejectionRate).toBe(50);
     // The consent check: the file has no consent columns, so the leads in Germany (A1), the UK
     // (A2), India (A4, the strict default) and Spain (A6) carry no basis for marketing email:
-    // CONSENT_MISSING, a flag under inbound (marketing is stripped, the lead kept). The US
+    // CONSENT_MISSING, and no GDPR lawful basis either (CONSENT_BASIS_MISSING, 1.2.0), both
+    // flags under inbound (marketing is stripped, the lead kept). The US
     // leads (A3, A8) need none (CAN-SPAM is opt-out). The ICP check: A3's company "Test" is a
     // placeholder and a mailinator address names no employer, so ICP_COMPANY_MISSING (review,
     // under A3's reject). No decision changes.
     expect(codeCounts(report)).toEqual({
-      CONSENT_MISSING: 4, EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, EMAIL_ROLE_ACCOUNT: 1, EMAIL_SYNTAX: 1, EMAIL_TYPO: 1, ICP_COMPANY_MISSING: 1, ROLE_JUNK: 1,
+      CONSENT_BASIS_MISSING: 4, CONSENT_MISSING: 4, EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, EMAIL_ROLE_ACCOUNT: 1, EMAIL_SYNTAX: 1, EMAIL_TYPO: 1, ICP_COMPANY_MISSING: 1, ROLE_JUNK: 1,
     });
     expect(report.codes.find((row) => row.code === 'CONSENT_MISSING')).toMatchObject({ check: 'consent', action: 'flag', examples: [{ line: 2 }, { line: 3 }, { line: 5 }] });
     expect(report.codes.find((row) => row.code === 'ICP_COMPANY_MISSING')).toMatchObject({ check: 'icp', action: 'review', examples: [{ line: 4, value: 'Test' }] });
@@ -174,7 +175,7 @@ describe('leadgate audit: JSON values', () => {
         { source: '(none)', leads: 1, accept: 0, review: 1, reject: 0, rejectPercent: 0 },
       ],
     });
-    expect(report).toMatchObject({ motion: 'inbound', policy: { name: 'inbound', version: '1.1.0' }, run: { workers: 1, statefulChecks: ['source'], dns: false, personalData: 'masked' } });
+    expect(report).toMatchObject({ motion: 'inbound', policy: { name: 'inbound', version: '1.2.0' }, run: { workers: 1, statefulChecks: ['source'], dns: false, personalData: 'masked' } });
   });
 
   it('gives the motion its own decisions (abm rejects free-mail and role accounts)', async () => {
@@ -195,7 +196,7 @@ describe('leadgate audit: JSON values', () => {
 
   it('applies a config file: overrides and check options merged over the motion', async () => {
     const report = await auditJson(['basic.csv', '--config', 'abm-strict.config.json']);
-    expect(report.policy.version).toMatch(/^1\.1\.0\+overrides\./);
+    expect(report.policy.version).toMatch(/^1\.2\.0\+overrides\./);
     expect(report.codes.find((row) => row.code === 'EMAIL_FREE_PROVIDER')?.action).toBe('reject');
     // functions: ['purchasing'] puts "Head of IT", "Director, Sales", "Operations Manager" out of scope.
     expect(codeCounts(report).ROLE_FUNCTION_OUT_OF_SCOPE).toBe(3);
@@ -262,9 +263,10 @@ describe('column mapping', () => {
     const byFile = await auditJson(['custom-headers.csv', '--map-file', 'mapping.json']);
     for (const report of [byFlags, byFile]) {
       // No country column: the consent check applies its strict default regime, so none of the
-      // three may be emailed without consent (CONSENT_MISSING); "Test" is a placeholder company
+      // three may be emailed without consent (CONSENT_MISSING), and the strict default has the
+      // GDPR's lawful-basis layer (CONSENT_BASIS_MISSING); "Test" is a placeholder company
       // and the mailinator address names no employer (ICP_COMPANY_MISSING).
-      expect(codeCounts(report)).toEqual({ CONSENT_MISSING: 3, EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, ICP_COMPANY_MISSING: 1, ROLE_NOT_WORKFORCE: 1 });
+      expect(codeCounts(report)).toEqual({ CONSENT_BASIS_MISSING: 3, CONSENT_MISSING: 3, EMAIL_DISPOSABLE: 1, EMAIL_FREE_PROVIDER: 1, ICP_COMPANY_MISSING: 1, ROLE_NOT_WORKFORCE: 1 });
       expect(report.input.columns.company).toBe('Org');
       expect(report.bySource?.column).toBe('Where From');
       expect(report.bySource?.sources.map((row) => [row.source, row.leads])).toEqual([['Webinar', 2], ['Fair', 1]]);
@@ -306,17 +308,17 @@ describe('outputs', () => {
     expect(readFileSync(csv, 'utf8').trim().split('\n')).toEqual([
       'line,id,email,decision,codes,compliance,truth,value,fit,intent,mql',
       // Scores: compliance (consent and source), truth, value (icp), fit; intent 0 and no MQL without behaviour.
-      '2,A1,m***@northwind.example,accept,CONSENT_MISSING,90,100,100,87,0,false',
-      '3,A2,t***@gmail.com,review,EMAIL_FREE_PROVIDER CONSENT_MISSING,90,83,100,100,0,false',
+      '2,A1,m***@northwind.example,accept,CONSENT_MISSING CONSENT_BASIS_MISSING,90,100,100,87,0,false',
+      '3,A2,t***@gmail.com,review,EMAIL_FREE_PROVIDER CONSENT_MISSING CONSENT_BASIS_MISSING,90,83,100,100,0,false',
       '4,A3,a***@mailinator.com,reject,EMAIL_DISPOSABLE ICP_COMPANY_MISSING,100,67,50,87,0,false',
-      '5,A4,p***@outlok.com,reject,EMAIL_TYPO CONSENT_MISSING,90,67,100,87,0,false',
-      '8,A6,l***@@tailspin.example,reject,EMAIL_SYNTAX ROLE_JUNK CONSENT_MISSING,90,33,100,67,0,false',
+      '5,A4,p***@outlok.com,reject,EMAIL_TYPO CONSENT_MISSING CONSENT_BASIS_MISSING,90,67,100,87,0,false',
+      '8,A6,l***@@tailspin.example,reject,EMAIL_SYNTAX ROLE_JUNK CONSENT_MISSING CONSENT_BASIS_MISSING,90,33,100,67,0,false',
       '10,A8,i***@contoso.example,review,EMAIL_ROLE_ACCOUNT,100,83,100,73,0,false',
     ]);
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.line, line.id, line.decision])).toEqual([[2, 'A1', 'accept'], [3, 'A2', 'review'], [4, 'A3', 'reject'], [5, 'A4', 'reject'], [8, 'A6', 'reject'], [10, 'A8', 'review']]);
     // A reason on a mapped field names the column it was read from.
-    expect(lines[4].reasons).toEqual([{ code: 'EMAIL_SYNTAX', action: 'reject', column: 'E-Mail' }, { code: 'ROLE_JUNK', action: 'reject', column: 'job_title' }, { code: 'CONSENT_MISSING', action: 'flag' }]);
+    expect(lines[4].reasons).toEqual([{ code: 'EMAIL_SYNTAX', action: 'reject', column: 'E-Mail' }, { code: 'ROLE_JUNK', action: 'reject', column: 'job_title' }, { code: 'CONSENT_MISSING', action: 'flag' }, { code: 'CONSENT_BASIS_MISSING', action: 'flag' }]);
   });
 
   it('writes a self-contained HTML report whose figures match the JSON report', async () => {
@@ -435,7 +437,7 @@ describe('a CRM export as it comes (issue 18)', () => {
       expect(result.code, result.stderr).toBe(0);
       const events = readFileSync(logPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { leadId: string; policy: { version: string }; identity?: { emailDigest?: string } });
       expect(events.map((event) => event.leadId).sort()).toEqual(['9001', '9002', '9003', '9004', '9005', '9006']);
-      expect(events[0]!.policy.version).toBe('1.1.0');
+      expect(events[0]!.policy.version).toBe('1.2.0');
       // No raw address in the log.
       expect(readFileSync(logPath, 'utf8')).not.toContain('hans@');
     }

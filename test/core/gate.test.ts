@@ -85,7 +85,7 @@ describe('gate.validate', () => {
     expect(verdict).toMatchObject({
       decision: 'accept',
       motion: 'inbound',
-      policy: { name: 'inbound', version: '1.1.0' },
+      policy: { name: 'inbound', version: '1.2.0' },
       reasons: [],
       leadId: 'lead-1',
       at: '2026-11-23T10:00:00.000Z',
@@ -199,7 +199,7 @@ describe('gate.validate', () => {
     expect(verdict.decision).toBe('accept');
     expect(verdict.reasons).toEqual([]);
     expect(verdict.results[0]?.findings.map((f) => f.code)).toEqual(['EMAIL_FREE_PROVIDER']);
-    expect(verdict.policy.version).toMatch(/^1\.1\.0\+overrides\.[0-9a-f]{8}$/);
+    expect(verdict.policy.version).toMatch(/^1\.2\.0\+overrides\.[0-9a-f]{8}$/);
   });
 
   it('renders messages from templates and from overrides, including broken override functions', async () => {

@@ -38,7 +38,7 @@ describe('decision log', () => {
       leadId: 'L-1',
       decision: 'reject',
       motion: 'abm',
-      policy: { name: 'abm', version: '1.1.0' },
+      policy: { name: 'abm', version: '1.2.0' },
       codes: [{ code: 'EMAIL_ROLE_ACCOUNT', check: 'email', action: 'reject', field: 'email' }],
       source: { utm_source: 'linkedin', utm_campaign: 'q4', page: 'https://example.com/demo' },
       identity: {

@@ -167,7 +167,7 @@ function nestedArray(depth: number): unknown[] {
 // check (issue 4) passes in every motion.
 const GOOD = {
   email: 'jane.doe@acme-robotics.com', website: 'https://acme-robotics.com', phone: '+44 20 7946 0958', country: 'GB', title: 'Head of Marketing',
-  consent: { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' },
+  consent: { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07', subscriberType: 'corporate' },
   // The partner id satisfies the partner motion's source check.
   source: { partnerId: 'acme-reseller' },
 };
@@ -269,7 +269,9 @@ describe('oversized input', () => {
   });
 
   it('still rejects a bad email beside a 1 MB company name (near miss)', async () => {
-    const verdicts = await expectVerdictsEverywhere({ ...GOOD, email: 'jane@mailinator.com', company: 'c'.repeat(MEGABYTE) });
+    // The subscriber type left to the address, which a throwaway one says is no company's.
+    const consent = { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' };
+    const verdicts = await expectVerdictsEverywhere({ ...GOOD, consent, email: 'jane@mailinator.com', company: 'c'.repeat(MEGABYTE) });
     for (const motion of MOTION_NAMES) {
       // A throwaway address is no corporate subscriber's: UK email needs consent (issue 4).
       expect(reasonCodes(verdicts[motion]).sort()).toEqual(['CONSENT_MISSING', 'EMAIL_DISPOSABLE', 'SYSTEM_FIELD_TRUNCATED']);

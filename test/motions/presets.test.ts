@@ -83,7 +83,9 @@ function lead(changes: Record<string, unknown> = {}): Record<string, unknown> {
 }
 
 const US_PHONE = '+1 415 555 2671';
-const LEGITIMATE_INTEREST = { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' };
+// The subscriber type recorded, as a CRM or list vendor gives it: inferred from the work
+// domain it is CONSENT_SUBSCRIBER_INFERRED (research CP-06; its own rows below).
+const LEGITIMATE_INTEREST = { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07', subscriberType: 'corporate' };
 /** A complete email consent record, as the lead's own form sends it. */
 const FORM_CONSENT = {
   given: true,
@@ -94,7 +96,9 @@ const FORM_CONSENT = {
   renderedChecked: false,
   userInteracted: true,
   requiredToSubmit: false,
-  capturedAt: '2025-06-01T09:30:00Z',
+  // Yesterday: a partner motion reads a form consent as the partner's, and partner consent
+  // older than 180 days is CONSENT_PARTNER_STALE (its own rows below).
+  capturedAt: new Date(Date.now() - 86_400_000).toISOString(),
   pageUrl: 'https://www.acme-robotics.com/demo',
 };
 /**
@@ -106,7 +110,7 @@ const FORM_CONSENT = {
 const CONSENT_FOR_EVERY_MOTION = {
   ...FORM_CONSENT,
   channels: ['email', 'phone'],
-  partner: { name: 'LeadCo', namesBuyer: true, sharedAt: '2025-06-02T00:00:00Z' },
+  partner: { name: 'LeadCo', namesBuyer: true, sharedAt: new Date(Date.now() - 43_200_000).toISOString() },
 };
 const deLead = (consent: Record<string, unknown>) => lead({ country: 'DE', phone: '+49 30 901820', consent });
 const caLead = (relationship: Record<string, string>) =>
@@ -146,8 +150,7 @@ const TABLE: Row[] = [
   {
     name: 'free-mail address (gmail.com)',
     input: lead({ email: 'jane.doe@gmail.com' }),
-    codes: ['EMAIL_FREE_PROVIDER', 'CONSENT_MISSING'],
-    codesIn: { outbound: ['EMAIL_FREE_PROVIDER', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    codes: ['EMAIL_FREE_PROVIDER', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
     decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'review' },
   },
   {
@@ -161,30 +164,26 @@ const TABLE: Row[] = [
     // precedence (1.1.0), and the address is as personal as gmail's.
     name: 'typo of a provider that is also disposable (gmial.com)',
     input: lead({ email: 'jane.doe@gmial.com' }),
-    codes: ['EMAIL_TYPO', 'CONSENT_MISSING'],
-    codesIn: { outbound: ['EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    codes: ['EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
     decisions: all('reject'),
   },
   {
     // outlok.com was meant to be outlook.com: a personal mailbox, so an individual subscriber (1.1.0).
     name: 'typo of a provider (outlok.com)',
     input: lead({ email: 'jane.doe@outlok.com' }),
-    codes: ['EMAIL_TYPO', 'CONSENT_MISSING'],
-    codesIn: { outbound: ['EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    codes: ['EMAIL_TYPO', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
     decisions: all('reject'),
   },
   {
     name: 'disposable address (mailinator.com)',
     input: lead({ email: 'jane.doe@mailinator.com' }),
-    codes: ['EMAIL_DISPOSABLE', 'CONSENT_MISSING'],
-    codesIn: { outbound: ['EMAIL_DISPOSABLE', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    codes: ['EMAIL_DISPOSABLE', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
     decisions: all('reject'),
   },
   {
     name: 'bad syntax (two @)',
     input: lead({ email: 'jane.doe@@acme-robotics.com' }),
-    codes: ['EMAIL_SYNTAX', 'CONSENT_MISSING'],
-    codesIn: { outbound: ['EMAIL_SYNTAX', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    codes: ['EMAIL_SYNTAX', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
     decisions: all('reject'),
   },
   {
@@ -215,8 +214,9 @@ const TABLE: Row[] = [
   {
     name: 'valid phone of another country than the lead declares (GB number, country DE)',
     input: lead({ country: 'DE' }),
-    codes: ['PHONE_COUNTRY_MISMATCH', 'CONSENT_MISSING'],
-    decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
+    // No lawful basis under the GDPR either: the stricter regime never gets the softer decision (1.2.0).
+    codes: ['PHONE_COUNTRY_MISMATCH', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
+    decisions: { inbound: 'accept', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'review' },
   },
   {
     name: 'toll-free phone (+44 808, country GB)',
@@ -237,8 +237,10 @@ const TABLE: Row[] = [
     name: 'no partner id, only a utm_source naming the partner',
     input: lead({ source: { utm_source: 'acme-reseller' }, consent: LEGITIMATE_INTEREST }),
     codes: [],
-    codesIn: { partner: ['SOURCE_UNATTRIBUTED'] },
-    decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'reject', expansion: 'accept' },
+    // Outbound and partner leads are not collected from the person: a UTM names no data
+    // source for the GDPR Art. 14(2)(f) notice (1.2.0).
+    codesIn: { outbound: ['CONSENT_SOURCE_UNDISCLOSED'], partner: ['SOURCE_UNATTRIBUTED', 'CONSENT_SOURCE_UNDISCLOSED'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'reject', partner: 'reject', expansion: 'accept' },
   },
   {
     name: 'captured 120 days ago (an old list or partner batch)',
@@ -284,8 +286,9 @@ const TABLE: Row[] = [
   {
     name: 'consent: no country, nothing recorded (strict default: opt-in)',
     input: lead({ country: undefined }),
-    codes: ['CONSENT_MISSING'],
-    decisions: { inbound: 'accept', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
+    // The strict default applies the GDPR's lawful-basis layer as well (1.2.0).
+    codes: ['CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
+    decisions: { inbound: 'accept', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'review' },
   },
   {
     name: 'consent: US lead, nothing recorded (CAN-SPAM opt-out; calls need TCPA consent)',
@@ -299,15 +302,20 @@ const TABLE: Row[] = [
     input: lead({ country: 'US', phone: US_PHONE, consent: { ...FORM_CONSENT, channels: ['email', 'phone'] } }),
     codes: [],
     // A partner lead's consent must name the buyer; without it CAN-SPAM still allows the
-    // email, but the call (which the consent asked for) has no TCPA consent.
-    codesIn: { partner: ['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'] },
-    decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'reject', expansion: 'accept' },
+    // email, and the call (which only the void consent asked for) is stripped: review (1.2.0, CP-14).
+    codesIn: { partner: ['CONSENT_PARTNER_NOT_NAMED'] },
+    decisions: { inbound: 'accept', abm: 'accept', outbound: 'accept', partner: 'review', expansion: 'accept' },
   },
   {
     name: 'consent: DE lead, complete email consent from its own form',
     input: deLead(FORM_CONSENT),
     codes: [],
-    codesIn: { outbound: ['CONSENT_MISSING'], partner: ['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'] },
+    // Outbound: the consent is a lawful basis, so the German phone is CONSENT_MISSING only.
+    // Partner: not naming us leaves no channel a German lead may get without consent.
+    codesIn: {
+      outbound: ['CONSENT_MISSING'],
+      partner: ['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
+    },
     decisions: { inbound: 'accept', abm: 'accept', outbound: 'review', partner: 'reject', expansion: 'accept' },
   },
   {
@@ -320,22 +328,25 @@ const TABLE: Row[] = [
   {
     name: 'consent: DE lead, partner consent that does not name the buyer',
     input: deLead({ ...FORM_CONSENT, partner: { name: 'LeadCo', namesBuyer: false } }),
-    codes: ['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'],
-    decisions: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
+    // German email needs consent: with the partner's set aside no channel is left (1.2.0, CP-14).
+    codes: ['CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
+    decisions: all('reject'),
   },
   {
     name: 'consent: DE lead, box ticked when the form rendered and left so',
     input: deLead({ ...FORM_CONSENT, renderedChecked: true, userInteracted: false }),
-    codes: ['CONSENT_PRETICKED', 'CONSENT_MISSING'],
-    codesIn: { partner: ['CONSENT_PRETICKED', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'] },
-    decisions: { inbound: 'reject', abm: 'reject', outbound: 'review', partner: 'reject', expansion: 'review' },
+    // Inbound strips the void consent and keeps the person (1.2.0, CP-01: flag); without it
+    // there is no lawful basis, which abm and outbound reject.
+    codes: ['CONSENT_PRETICKED', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
+    codesIn: { partner: ['CONSENT_PRETICKED', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    decisions: { inbound: 'accept', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'review' },
   },
   {
     name: 'consent: DE lead, the form could not be sent without the box',
     input: deLead({ ...FORM_CONSENT, requiredToSubmit: true }),
-    codes: ['CONSENT_BUNDLED', 'CONSENT_MISSING'],
-    codesIn: { partner: ['CONSENT_BUNDLED', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'] },
-    decisions: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
+    codes: ['CONSENT_BUNDLED', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
+    codesIn: { partner: ['CONSENT_BUNDLED', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'] },
+    decisions: { inbound: 'review', abm: 'reject', outbound: 'reject', partner: 'reject', expansion: 'review' },
   },
   {
     name: 'consent: DE lead, record without capture time, page or text',
@@ -343,7 +354,7 @@ const TABLE: Row[] = [
     codes: ['CONSENT_RECORD_INCOMPLETE'],
     codesIn: {
       outbound: ['CONSENT_RECORD_INCOMPLETE', 'CONSENT_MISSING'],
-      partner: ['CONSENT_RECORD_INCOMPLETE', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_MISSING'],
+      partner: ['CONSENT_RECORD_INCOMPLETE', 'CONSENT_PARTNER_NOT_NAMED', 'CONSENT_PARTNER_NO_CHANNEL', 'CONSENT_MISSING', 'CONSENT_BASIS_MISSING'],
     },
     decisions: { inbound: 'review', abm: 'review', outbound: 'review', partner: 'reject', expansion: 'review' },
   },
@@ -714,9 +725,71 @@ describe('overrides', () => {
   });
 });
 
+describe('consent rules to the letter (issue 14, preset version 1.2.0)', () => {
+  const gates = Object.fromEntries(MOTION_NAMES.map((motion) => [motion, createGate({ motion })])) as Record<MotionName, Gate>;
+  const decide = async (motion: MotionName, input: unknown) => {
+    const verdict = await gates[motion].validate(input);
+    return { decision: verdict.decision, consent: sorted(verdict.reasons.filter((reason) => reason.check === 'consent').map((reason) => `${reason.code}:${reason.action}`)) };
+  };
+  const LIA_ONLY = { lawfulBasis: 'legitimate_interest', liaRef: 'LIA-2026-07' };
+  const dataSource = { partnerId: 'acme-reseller', dataSource: 'Cognism export 2026-11' };
+
+  it('CP-14/CP-06: outbound in the EU without a lawful basis rejects, as a UK corporate lead does (was review)', async () => {
+    expect(await decide('outbound', lead({ country: 'DE', phone: '+49 30 901820', source: dataSource }))).toEqual({
+      decision: 'reject',
+      consent: ['CONSENT_BASIS_MISSING:reject', 'CONSENT_MISSING:review'],
+    });
+    expect((await decide('outbound', lead({ source: dataSource }))).decision).toBe('reject');
+    // Near miss: an LIA is a lawful basis but no consent for German email and calls: review, never accept.
+    expect(await decide('outbound', lead({ country: 'DE', phone: '+49 30 901820', source: dataSource, consent: LIA_ONLY }))).toEqual({
+      decision: 'review',
+      consent: ['CONSENT_MISSING:review'],
+    });
+  });
+
+  it('CP-14: partner consent not naming the buyer strips US leads to email (review) and rejects DE leads (no channel left)', async () => {
+    const notNamed = { ...FORM_CONSENT, channels: ['email', 'phone'], partner: { name: 'LeadCo', namesBuyer: false } };
+    expect(await decide('partner', lead({ country: 'US', phone: US_PHONE, consent: notNamed }))).toEqual({ decision: 'review', consent: ['CONSENT_PARTNER_NOT_NAMED:review'] });
+    expect((await decide('partner', lead({ country: 'DE', phone: '+49 30 901820', consent: notNamed }))).consent).toContain('CONSENT_PARTNER_NO_CHANNEL:reject');
+    // Near miss: naming the buyer.
+    expect((await decide('partner', lead({ country: 'US', phone: US_PHONE, consent: { ...notNamed, partner: { name: 'LeadCo', namesBuyer: true } } }))).decision).toBe('accept');
+  });
+
+  it('CP-01: inbound strips a pre-ticked consent and keeps the lead (was reject); partner, which needs the consent, rejects', async () => {
+    const preticked = { ...FORM_CONSENT, renderedChecked: true, userInteracted: false };
+    expect(await decide('inbound', lead({ country: 'US', phone: US_PHONE, consent: preticked }))).toEqual({ decision: 'accept', consent: ['CONSENT_PRETICKED:flag'] });
+    expect((await decide('partner', lead({ country: 'US', phone: US_PHONE, consent: { ...preticked, partner: { name: 'LeadCo', namesBuyer: true } } }))).decision).toBe('reject');
+    // Near miss: re-ticked by the person is their own act, in every motion.
+    expect((await decide('inbound', lead({ country: 'US', phone: US_PHONE, consent: { ...preticked, userInteracted: true } }))).decision).toBe('accept');
+  });
+
+  it('CP-06: a UK subscriber type inferred from a work domain is reviewed under outbound (was accept), noted under inbound', async () => {
+    expect(await decide('outbound', lead({ consent: LIA_ONLY }))).toEqual({ decision: 'review', consent: ['CONSENT_SUBSCRIBER_INFERRED:review'] });
+    expect(await decide('inbound', lead({ consent: LIA_ONLY }))).toEqual({ decision: 'accept', consent: ['CONSENT_SUBSCRIBER_INFERRED:flag'] });
+    // Near miss: recorded as corporate.
+    expect(await decide('outbound', lead({ consent: { ...LIA_ONLY, subscriberType: 'corporate' } }))).toEqual({ decision: 'accept', consent: [] });
+  });
+
+  it('CP-14 (GDPR Art. 14(2)(f)): an outbound list record under the GDPR that names no source rejects (was accept)', async () => {
+    const record = { ...LIA_ONLY, subscriberType: 'corporate' };
+    expect(await decide('outbound', lead({ source: { utm_source: 'list' }, consent: record }))).toEqual({ decision: 'reject', consent: ['CONSENT_SOURCE_UNDISCLOSED:reject'] });
+    // Near misses: the source named; an inbound form fill, collected from the person.
+    expect((await decide('outbound', lead({ source: { dataSource: 'Cognism export 2026-11' }, consent: record }))).decision).toBe('accept');
+    expect((await decide('inbound', lead({ source: { utm_source: 'list' }, consent: record }))).decision).toBe('accept');
+  });
+
+  it('CP-14: partner consent captured more than 180 days before delivery is reviewed (was accept)', async () => {
+    const named = (days: number) => ({ ...FORM_CONSENT, capturedAt: daysAgo(days), partner: { name: 'LeadCo', namesBuyer: true } });
+    expect(await decide('partner', lead({ country: 'US', phone: US_PHONE, consent: named(200) }))).toEqual({ decision: 'review', consent: ['CONSENT_PARTNER_STALE:review'] });
+    expect(await decide('partner', lead({ country: 'US', phone: US_PHONE, consent: named(100) }))).toEqual({ decision: 'accept', consent: [] });
+  });
+});
+
 describe('source check: decisions that need the store or the deployment\'s secrets', () => {
   // Written out by hand like the table above. Each case runs on a fresh store and clock.
-  const START = new Date('2026-11-23T12:00:00Z');
+  // The real clock (to the minute), as in the table above: the consent records are dated
+  // relative to it, and partner consent over 180 days old is stale.
+  const START = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const gateWithStore = (motion: MotionName) => {
     let ms = START.getTime();
     const store = memoryStore({ now: () => ms });

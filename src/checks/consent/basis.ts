@@ -18,7 +18,9 @@ export type Basis = 'consent' | 'relationship' | 'legitimate_interest' | 'opt_ou
 export type BasisProblem = 'missing' | 'basis_missing' | 'lia_missing' | 'expired';
 
 /** A channel's outcome under the regime that applies to it: a basis, or the problem (with when a relationship lapsed). */
-export type ChannelVerdict = { regime: string; basis: Basis } | { regime: string; problem: BasisProblem; expiredAt?: string };
+export type ChannelVerdict =
+  | { regime: string; basis: Basis }
+  | { regime: string; problem: BasisProblem; expiredAt?: string; lawfulBasis?: 'none' | 'lia_missing' };
 
 /** Months a relationship stands in for consent. */
 export interface RelationshipWindow {
@@ -72,9 +74,9 @@ export function judgeChannel(regime: ConsentRegime, channel: ContactChannel, fac
       const window = rule.relationship === 'statutory' ? narrower(facts.window, CASL_WINDOW) : facts.window;
       const status = relationshipStatus(consent, facts.now, window);
       if (status?.active) return { regime: id, basis: 'relationship' };
-      if (status) return { regime: id, problem: 'expired', expiredAt: new Date(status.until).toISOString() };
+      if (status) return { regime: id, problem: 'expired', expiredAt: new Date(status.until).toISOString(), ...gdprGap(regime, facts) };
     }
-    return { regime: id, problem: 'missing' };
+    return { regime: id, problem: 'missing', ...gdprGap(regime, facts) };
   }
 
   // The channel needs no consent; the GDPR still needs a recorded lawful basis. `contract`
@@ -89,6 +91,22 @@ export function judgeChannel(regime: ConsentRegime, channel: ContactChannel, fac
   }
   if (status) return { regime: id, problem: 'expired', expiredAt: new Date(status.until).toISOString() };
   return { regime: id, problem: 'basis_missing' };
+}
+
+/**
+ * Research CP-06 and CP-14 (CP_OUTBOUND_NO_LIA): where the GDPR applies, a channel that
+ * needs consent and has none also lacks a lawful basis unless an LIA is recorded. Without
+ * this a German lead with nothing recorded (opt-in) got the softer decision than a UK
+ * corporate lead with nothing recorded (opt-out, basis missing): the stricter regime may
+ * never be the softer one. A recorded LIA, or a consent that stands for another channel,
+ * is a lawful basis, but not consent for this channel: CONSENT_MISSING stays.
+ */
+function gdprGap(regime: ConsentRegime, facts: BasisFacts): { lawfulBasis?: 'none' | 'lia_missing' } {
+  const { consent } = facts;
+  // A consent that stands (for another channel) is the lawful basis of the processing.
+  if (!regime.gdpr || (facts.consentUsable && consent?.given === true)) return {};
+  if (consent?.lawfulBasis === 'legitimate_interest') return consent.liaRef ? {} : { lawfulBasis: 'lia_missing' };
+  return { lawfulBasis: 'none' };
 }
 
 function needsConsent(rule: ChannelRule, subscriber: SubscriberType): boolean {

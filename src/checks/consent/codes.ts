@@ -9,7 +9,7 @@ export const CONSENT_CODES = {
   CONSENT_MISSING: {
     message: 'We need your permission before we contact you this way.',
     meaning:
-      'A channel the lead will be contacted on (data.channels) needs prior consent under the regime that applies (data.regimes: the stricter of the lead\'s country and the phone\'s), and the lead has neither consent for it nor a relationship that stands in for consent. The lead is not bad: the channel may not be used.',
+      'A channel the lead will be contacted on (data.channels) needs prior consent under the regime that applies (data.regimes: the stricter of the lead\'s country and the phone\'s), and the lead has neither consent for it nor a relationship that stands in for consent. The lead is not bad: the channel may not be used. A channel that only a void consent (pre-ticked, bundled, not naming the buyer) claimed is not contacted at all: it is stripped and listed in that code\'s data.stripped, not reported here.',
     fix: 'Ask for consent for the channel (an unticked box per channel), or contact the lead only on channels its regime allows without consent.',
   },
   CONSENT_PRETICKED: {
@@ -39,7 +39,7 @@ export const CONSENT_CODES = {
   CONSENT_BASIS_MISSING: {
     message: 'We have no recorded lawful basis to contact you.',
     meaning:
-      'The channel does not need consent (e.g. UK corporate subscriber, French B2B email), but the GDPR applies and no lawful basis is recorded: no consent, and no legitimate-interest basis with its assessment reference (liaRef), nor a current customer relationship (data.reason "none" or "lia_missing").',
+      'The GDPR applies and no lawful basis is recorded for contacting the lead on a channel: no consent, no legitimate-interest basis with its assessment reference (liaRef), no current customer relationship (data.reason "none" or "lia_missing"). Reported for channels that need no consent (a UK corporate subscriber, French B2B email) and, since 1.2.0, also alongside CONSENT_MISSING for channels that need consent (German email): the stricter regime may never get the softer decision (research CP-06, CP-14 CP_OUTBOUND_NO_LIA). An LIA never makes an opt-in channel usable: CONSENT_MISSING stays.',
     fix: 'Record lawfulBasis "legitimate_interest" with the reference of the legitimate-interest assessment (liaRef) that covers the campaign, or ask for consent.',
   },
   CONSENT_IMPLIED_EXPIRED: {
@@ -51,8 +51,32 @@ export const CONSENT_CODES = {
   CONSENT_PARTNER_NOT_NAMED: {
     message: 'The consent you gave our partner does not name us.',
     meaning:
-      'The consent was collected by a partner (data.partner) and its wording did not name the buyer (namesBuyer is not true). "Selected third parties" is not specific consent (ICO indirect consent; CASL; TCPA: the seller must be identified).',
+      'The consent was collected by a partner (data.partner) and its wording did not name the buyer (namesBuyer is not true). "Selected third parties" is not specific consent (ICO indirect consent; CASL; TCPA: the seller must be identified). The consent is set aside: the lead is stripped to the channels its regime allows without consent (data.channelsLeft; data.stripped lists channels only the consent claimed). With none left, CONSENT_PARTNER_NO_CHANNEL is reported too (research CP-14).',
     fix: 'Ask the partner to name your organisation in the consent text (namesBuyer: true) or collect consent yourself.',
+  },
+  CONSENT_PARTNER_NO_CHANNEL: {
+    message: 'The consent you gave our partner does not name us, so we may not contact you.',
+    meaning:
+      'The consent was collected by a partner and does not name the buyer (CONSENT_PARTNER_NOT_NAMED is reported with it), and no channel the lead will be contacted on is left once that consent is set aside: every one needs consent under the lead\'s regime (data.channels, data.regimes), or the GDPR needs a lawful basis the lead does not have. Where a channel is allowed on opt-out (US email, a UK corporate subscriber with an LIA) the lead is stripped to it instead and this code is not reported (research CP-14 CP_PARTNER_CONSENT_NOT_SPECIFIC: reject for UK/EU/CA and TCPA use, strip to opt-out channels elsewhere).',
+    fix: 'Ask the partner to name your organisation in the consent text (namesBuyer: true) and resend the lead, or do not use it.',
+  },
+  CONSENT_PARTNER_STALE: {
+    message: 'The consent you gave our partner is too old for us to rely on.',
+    meaning:
+      'The consent was collected by a partner more than partnerConsentMaxAgeDays (default 180) before the lead reached us (data.ageDays, data.maxAgeDays), judged on the consent\'s own capturedAt, not the lead\'s capture date. The ICO wants indirect consent "reasonably recent" and names no number; 180 days is the research default (CP-14 CP_PARTNER_CONSENT_STALE).',
+    fix: 'Ask the partner for a fresh consent, or confirm consent with the person yourself before marketing to them.',
+  },
+  CONSENT_SOURCE_UNDISCLOSED: {
+    message: 'We cannot tell you where we got your details.',
+    meaning:
+      'The lead was not collected from the person (a partner feed, a bought or rented list, enrichment: the check\'s fromThirdParty or collectedByPartner option, or a partner record on the consent), the GDPR applies to it (data.regimes), and nothing names where it came from: no source.dataSource, no partner name, no partner id. GDPR Art. 14(2)(f) requires telling the person "from which source the personal data originate" within a month or at first contact, which cannot be done (research CP-14 CP_SOURCE_UNDISCLOSED).',
+    fix: 'Send the name of the list, vendor or partner with the lead (source.dataSource), and give the Art. 14 notice at first contact.',
+  },
+  CONSENT_SUBSCRIBER_INFERRED: {
+    message: 'We could not confirm whether this is a business or a personal address.',
+    meaning:
+      'A UK PECR (or French B2B) channel was judged on the opt-out rule for corporate subscribers, but the subscriber type was not recorded: it was inferred from a work domain (data.from "work_domain"). Sole traders and partnerships at their own domain are individual subscribers, who need consent; the rule for an unknown subscriber type at a corporate domain is review (research CP-06). The evidence keeps subscriberTypeFrom.',
+    fix: 'Record consent.subscriberType ("corporate" or "individual") from the CRM or the list vendor, or ask for consent.',
   },
   CONSENT_SUPPRESSED: {
     message: 'You asked us not to contact you.',

@@ -25,6 +25,7 @@ export type { ConsentClaims, ReceiptClaims, ReceiptField, ReceiptProblem, Receip
 const NON_MARKETING_PURPOSES = new Set(['terms', 'tos', 'terms_of_service', 'terms_and_conditions', 'privacy', 'privacy_policy', 'eula', 'contract']);
 // Clocks of a browser and a server disagree a little; a capture time beyond this in the future is wrong.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Checks that the lead may be contacted on the channels the motion will use, and that
@@ -57,7 +58,7 @@ export const consentProvenance = (options: ConsentProvenanceOptions = {}) => {
     id: 'consent',
     dimension: 'compliance',
     runsIn: 'anywhere',
-    fields: ['consent', 'email', 'phone', 'country'],
+    fields: ['consent', 'email', 'phone', 'country', 'source'],
     async,
     codes: CONSENT_CODES,
     run(lead, ctx) {
@@ -91,8 +92,10 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
     rules.text = options.texts ? 'skipped: no consent claimed' : 'not configured: no texts registry';
     rules.partner = 'skipped: no consent claimed';
   }
+  const byPartner = options.collectedByPartner || consent?.partner !== undefined;
+  judgeDataSource(lead, consent, regimes, options.fromThirdParty || byPartner, ctx, rules);
 
-  const channels = contactChannels(lead, consent, options, ctx.motion);
+  const { channels, stripped } = contactChannels(lead, consent, usable, options, ctx.motion);
   // Only the corporate/individual split of UK PECR and French B2B email reads it; the
   // email analysis it needs is skipped for every other lead.
   const needsSubscriber = regimes.some((regime) => channels.some((channel) => regime.channels[channel].model === 'opt-out-corporate'));
@@ -100,7 +103,9 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
   const facts: BasisFacts = { consent, consentUsable: usable, subscriber: subscriber.type, now, window: options.relationshipWindow };
   const verdicts: Partial<Record<ContactChannel, ChannelVerdict>> = {};
   for (const channel of channels) verdicts[channel] = judgeChannel(stricterRegime(regimes, channel, subscriber.type), channel, facts);
+  if (consent?.given === true && byPartner) judgePartnerConsent(consent, verdicts, stripped, options, now, ctx, rules);
   reportBasisProblems(verdicts, ctx);
+  if (subscriber.from === 'work_domain') reportInferredSubscriber(verdicts, regimes, ctx);
 
   const gpc = ctx.context.gpc === true;
   if (options.sharesData) {
@@ -122,6 +127,7 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
     },
     ...(needsSubscriber ? { subscriberType: subscriber.type, subscriberTypeFrom: subscriber.from } : {}),
     channels: verdicts,
+    ...(stripped.length > 0 ? { strippedChannels: stripped } : {}),
     gpc,
     rules,
   };
@@ -181,14 +187,100 @@ function judgeRecord(
 
   // Indirect consent is valid only if the buyer was specifically named; "selected third parties" is not
   // (https://inforights.im/organisations/direct-marketing/guidance-for-marketers/using-marketing-lists/).
+  // Reported by judgePartnerConsent once the channels left are known.
   if (options.collectedByPartner || consent.partner !== undefined) {
-    rules.partner = 'ran';
-    if (consent.partner?.namesBuyer !== true) {
-      ctx.report('CONSENT_PARTNER_NOT_NAMED', { field: 'consent', data: { partner: consent.partner?.name?.slice(0, 100) ?? null } });
-      usable = false;
-    }
+    if (consent.partner?.namesBuyer !== true) usable = false;
   } else rules.partner = 'skipped: not collected by a partner';
   return usable;
+}
+
+/**
+ * Research CP-14, partner consent. Not naming the buyer (CP_PARTNER_CONSENT_NOT_SPECIFIC)
+ * sets the consent aside: the lead is stripped to the channels its regime allows without
+ * consent (US email under CAN-SPAM, a UK corporate subscriber with an LIA) and reviewed;
+ * only with no channel left is it CONSENT_PARTNER_NO_CHANNEL, the reject. Stale
+ * (CP_PARTNER_CONSENT_STALE): the ICO wants indirect consent "reasonably recent"; the
+ * research default is 180 days, measured from the consent's own capturedAt to delivery.
+ */
+function judgePartnerConsent(
+  consent: ConsentRecord,
+  verdicts: Partial<Record<ContactChannel, ChannelVerdict>>,
+  stripped: readonly ContactChannel[],
+  options: ResolvedConsentOptions,
+  now: number,
+  ctx: CheckContext<ConsentCode>,
+  rules: Record<string, string>,
+): void {
+  rules.partner = 'ran';
+  const partner = consent.partner?.name?.slice(0, 100) ?? null;
+  if (consent.partner?.namesBuyer !== true) {
+    const entries = Object.entries(verdicts) as [ContactChannel, ChannelVerdict][];
+    const left = entries.filter(([, verdict]) => 'basis' in verdict).map(([channel]) => channel);
+    ctx.report('CONSENT_PARTNER_NOT_NAMED', {
+      field: 'consent',
+      data: { partner, channelsLeft: left.join(', '), ...(stripped.length > 0 ? { stripped: stripped.join(', ') } : {}) },
+    });
+    if (left.length === 0) {
+      const channels = [...entries.map(([channel]) => channel), ...stripped];
+      const regimes = [...new Set(entries.map(([, verdict]) => verdict.regime))];
+      ctx.report('CONSENT_PARTNER_NO_CHANNEL', { field: 'consent', data: { partner, channels: channels.join(', '), regimes: regimes.join(', ') } });
+    }
+  }
+  const capturedAt = parseInstant(consent.capturedAt);
+  if (capturedAt === undefined) return;
+  const ageDays = Math.floor((now - capturedAt) / DAY_MS);
+  if (ageDays > options.partnerConsentMaxAgeDays) {
+    ctx.report('CONSENT_PARTNER_STALE', { field: 'consent', data: { partner, ageDays, maxAgeDays: options.partnerConsentMaxAgeDays } });
+  }
+}
+
+/**
+ * Research CP-14 CP_SOURCE_UNDISCLOSED: data not obtained from the person needs an
+ * Art. 14 notice that says "from which source the personal data originate" (GDPR
+ * Art. 14(2)(f), https://streamlex.eu/articles/gdpr-en-art-14). A source is named by
+ * `source.dataSource`, the partner's name on the consent, or a partner id (which the
+ * deployment resolves to a partner).
+ */
+function judgeDataSource(
+  lead: Lead,
+  consent: ConsentRecord | undefined,
+  regimes: readonly ConsentRegime[],
+  indirect: boolean,
+  ctx: CheckContext<ConsentCode>,
+  rules: Record<string, string>,
+): void {
+  if (!indirect) {
+    rules.dataSource = 'skipped: collected from the person';
+    return;
+  }
+  const gdpr = regimes.filter((regime) => regime.gdpr);
+  if (gdpr.length === 0) {
+    rules.dataSource = 'skipped: the GDPR does not apply';
+    return;
+  }
+  rules.dataSource = 'ran';
+  const source = lead.source;
+  const named = [source?.dataSource, consent?.partner?.name, source?.partnerId].some((value) => typeof value === 'string' && value.trim() !== '');
+  if (!named) ctx.report('CONSENT_SOURCE_UNDISCLOSED', { field: 'source', data: { regimes: gdpr.map((regime) => regime.id).join(', ') } });
+}
+
+/**
+ * Research CP-06: "subscriberType=unknown with a corporate domain in the UK: REVIEW". Only
+ * reported where the inference let a channel through: judged on a corporate opt-out rule,
+ * given a basis other than the lead's own consent. A channel that fails anyway (no lawful
+ * basis) is reported by its own code; a consent covers either subscriber type.
+ */
+function reportInferredSubscriber(verdicts: Partial<Record<ContactChannel, ChannelVerdict>>, regimes: readonly ConsentRegime[], ctx: CheckContext<ConsentCode>): void {
+  const relied: string[] = [];
+  const regimeIds = new Set<string>();
+  for (const [channel, verdict] of Object.entries(verdicts) as [ContactChannel, ChannelVerdict][]) {
+    if (!('basis' in verdict) || verdict.basis === 'consent') continue;
+    const regime = regimes.find((candidate) => candidate.id === verdict.regime);
+    if (regime?.channels[channel].model !== 'opt-out-corporate') continue;
+    relied.push(channel);
+    regimeIds.add(verdict.regime);
+  }
+  if (relied.length > 0) ctx.report('CONSENT_SUBSCRIBER_INFERRED', { field: 'consent', data: { from: 'work_domain', channels: relied.join(', '), regimes: [...regimeIds].join(', ') } });
 }
 
 /** Receipt and suppression: they need the secret or the store, and await. */
@@ -244,11 +336,21 @@ async function judgeSuppression(lead: Lead, store: LeadStore, salt: string, ctx:
  * The channels the lead will be contacted on: the `channels` option, else the motion's
  * default (outbound calls as well as mails; every other motion mails), plus phone or SMS
  * when the lead's own consent covers them. Only channels the lead can be reached on.
+ * Channels that only a void consent (pre-ticked, bundled, not naming the buyer) claims are
+ * `stripped`: research CP-01 and CP-14 "STRIP that purpose", so nobody will use them.
  */
-function contactChannels(lead: Lead, consent: ConsentRecord | undefined, options: ResolvedConsentOptions, motion: string): ContactChannel[] {
+function contactChannels(
+  lead: Lead,
+  consent: ConsentRecord | undefined,
+  usable: boolean,
+  options: ResolvedConsentOptions,
+  motion: string,
+): { channels: ContactChannel[]; stripped: ContactChannel[] } {
+  const reachable = (channel: ContactChannel) => (channel === 'email' ? lead.email !== undefined : lead.phone !== undefined);
   const channels = new Set<ContactChannel>(options.channels ?? (motion === 'outbound' ? ['email', 'phone'] : ['email']));
-  if (consent?.given === true) for (const channel of consent.channels ?? []) if (channel !== 'email') channels.add(channel);
-  return [...channels].filter((channel) => (channel === 'email' ? lead.email !== undefined : lead.phone !== undefined));
+  const claimed = consent?.given === true ? (consent.channels ?? []).filter((channel) => !channels.has(channel) && reachable(channel)) : [];
+  if (usable) for (const channel of claimed) channels.add(channel);
+  return { channels: [...channels].filter(reachable), stripped: usable ? [] : claimed };
 }
 
 /**
@@ -280,16 +382,21 @@ function stricterRegime(regimes: readonly ConsentRegime[], channel: ContactChann
 /** One finding per problem kind, listing the channels and regimes it concerns. */
 function reportBasisProblems(verdicts: Partial<Record<ContactChannel, ChannelVerdict>>, ctx: CheckContext<ConsentCode>): void {
   const groups = new Map<ConsentCode, { channels: string[]; regimes: Set<string>; reason?: string; expiredAt?: string }>();
+  const add = (code: ConsentCode, channel: string, regime: string, reason?: 'none' | 'lia_missing', expiredAt?: string) => {
+    const group = groups.get(code) ?? { channels: [], regimes: new Set<string>() };
+    group.channels.push(channel);
+    group.regimes.add(regime);
+    if (reason) group.reason = reason === 'lia_missing' ? reason : (group.reason ?? reason);
+    if (expiredAt) group.expiredAt = expiredAt;
+    groups.set(code, group);
+  };
   for (const [channel, verdict] of Object.entries(verdicts) as [ContactChannel, ChannelVerdict][]) {
     if (!('problem' in verdict)) continue;
     const code: ConsentCode =
       verdict.problem === 'missing' ? 'CONSENT_MISSING' : verdict.problem === 'expired' ? 'CONSENT_IMPLIED_EXPIRED' : 'CONSENT_BASIS_MISSING';
-    const group = groups.get(code) ?? { channels: [], regimes: new Set<string>() };
-    group.channels.push(channel);
-    group.regimes.add(verdict.regime);
-    if (code === 'CONSENT_BASIS_MISSING') group.reason = verdict.problem === 'lia_missing' ? 'lia_missing' : (group.reason ?? 'none');
-    if (verdict.expiredAt) group.expiredAt = verdict.expiredAt;
-    groups.set(code, group);
+    add(code, channel, verdict.regime, code === 'CONSENT_BASIS_MISSING' ? (verdict.problem === 'lia_missing' ? 'lia_missing' : 'none') : undefined, verdict.expiredAt);
+    // A channel that needs consent, under the GDPR, with no lawful basis either (basis.ts gdprGap).
+    if (verdict.lawfulBasis) add('CONSENT_BASIS_MISSING', channel, verdict.regime, verdict.lawfulBasis);
   }
   for (const [code, group] of groups) {
     const data: Record<string, unknown> = { channels: group.channels.join(', '), regimes: [...group.regimes].join(', ') };

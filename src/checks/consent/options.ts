@@ -43,6 +43,15 @@ export interface ConsentProvenanceOptions {
   /** Consent in this motion is collected by partners: it must name the buyer (`partner.namesBuyer`). */
   collectedByPartner?: boolean;
   /**
+   * Leads in this motion were not collected from the person (bought or rented lists,
+   * enrichment, partner feeds): where the GDPR applies they must name their source
+   * (`source.dataSource`), else `CONSENT_SOURCE_UNDISCLOSED` (GDPR Art. 14(2)(f)).
+   * `collectedByPartner`, or a partner record on the consent, implies it.
+   */
+  fromThirdParty?: boolean;
+  /** Partner consent older than this many days at delivery is `CONSENT_PARTNER_STALE`. Default 180. */
+  partnerConsentMaxAgeDays?: number;
+  /**
    * How long a relationship stands in for consent where the law allows it but fixes no
    * window (soft opt-in, Spam Act inferred consent). Default 24 months after a purchase,
    * 6 months after an inquiry: CASL's statutory windows, which always apply to Canada.
@@ -59,6 +68,8 @@ export interface ResolvedConsentOptions {
   suppressionSalt: string;
   sharesData: boolean;
   collectedByPartner: boolean;
+  fromThirdParty: boolean;
+  partnerConsentMaxAgeDays: number;
   relationshipWindow: { purchaseMonths: number; inquiryMonths: number };
 }
 
@@ -89,6 +100,8 @@ const optionsSchema = z.strictObject({
   suppressionSalt: z.optional(z.string()),
   sharesData: z.optional(z.boolean()),
   collectedByPartner: z.optional(z.boolean()),
+  fromThirdParty: z.optional(z.boolean()),
+  partnerConsentMaxAgeDays: z.optional(z.number().check(z.int(), z.positive(), z.maximum(3650))),
   relationshipWindow: z.optional(z.strictObject({ purchaseMonths: z.optional(months), inquiryMonths: z.optional(months) })),
 });
 
@@ -100,6 +113,8 @@ const EXPECTED: Record<keyof ConsentProvenanceOptions, string> = {
   suppressionSalt: 'a string',
   sharesData: 'true or false',
   collectedByPartner: 'true or false',
+  fromThirdParty: 'true or false',
+  partnerConsentMaxAgeDays: 'a whole number of days from 1 to 3650',
   relationshipWindow: 'an object { purchaseMonths?, inquiryMonths? } of positive whole months',
 };
 
@@ -124,6 +139,8 @@ export function resolveConsentOptions(input: unknown): ResolvedConsentOptions {
     suppressionSalt: options.suppressionSalt ?? '',
     sharesData: options.sharesData ?? false,
     collectedByPartner: options.collectedByPartner ?? false,
+    fromThirdParty: options.fromThirdParty ?? false,
+    partnerConsentMaxAgeDays: options.partnerConsentMaxAgeDays ?? 180,
     relationshipWindow: {
       purchaseMonths: options.relationshipWindow?.purchaseMonths ?? 24,
       inquiryMonths: options.relationshipWindow?.inquiryMonths ?? 6,
