@@ -22,3 +22,9 @@ export { startLandingServer, type LandingDelivery, type LandingServer, type Land
 export { pageConsentTexts, type PageConsentText } from './page-consent-texts.js';
 // Sales outcomes in a JSONL file, the format `leadgate outcomes import` writes (issue 13).
 export { jsonlOutcomeStore, type JsonlOutcomeStore, type JsonlOutcomeStoreOptions } from './jsonl-outcome-store.js';
+export { closedLoopReport, type LoopFiles } from './loop-files.js';
+export { renderLoopHtml } from './loop-report-html.js';
+export { renderLoopTerminal } from './loop-report-terminal.js';
+export { LoopJoin, type CodeConversion, type Funnel, type LoopReport, type LoopReportOptions } from '../outcomes/loop-report.js';
+export { OutcomeIndex } from '../outcomes/outcome-index.js';
+export { rate, wilsonInterval, type Rate } from '../outcomes/wilson.js';

@@ -190,3 +190,6 @@ td.reject{color:${COLORS.reject}}td.review{color:${COLORS.review}}td.flag,td.ign
 .swatch.pass,.swatch.accept{background:${COLORS.accept}}.swatch.fail,.swatch.reject{background:${COLORS.reject}}.swatch.review{background:${COLORS.review}}.swatch.error{background:${COLORS.error}}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
 `;
+
+// The closed-loop report (loop-report-html.ts) looks like this one.
+export { escape as escapeHtml, STYLE as REPORT_STYLE };

@@ -8,6 +8,7 @@ import { EXIT } from '../command.js';
  */
 const SUBCOMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
   import: { summary: 'Import a HubSpot or Salesforce export (CSV) into an outcomes JSONL file', load: async () => (await import('./outcomes/import.js')).importCommand },
+  report: { summary: 'Join the decision log with the outcomes: funnel, response time, rejection reasons, codes', load: async () => (await import('./outcomes/report.js')).reportCommand },
 };
 
 const help = (): string => `Usage: leadgate outcomes <subcommand> [options]
