@@ -19,6 +19,8 @@ export interface DecisionEvent {
   timings: { totalMs: number; checks: Record<string, number> };
   /** UTM parameters, partner, form id, page (without its query string). */
   source: Record<string, string>;
+  /** The ICP fit and intent scores (0–100) when a scoring check ran: the closed loop bands conversion by them. */
+  scores?: { fit?: number; intent?: number };
   /** Salted SHA-256 digests, so one person's leads can be linked without storing who they are. */
   identity: { emailDigest?: string; phoneDigest?: string; emailDomain?: string };
   /** Present only with `logPersonalData: true`. */
@@ -126,6 +128,8 @@ export function decisionEvent(
     source: attribution(lead.source),
     identity,
   };
+  const { fit, intent } = verdict.scores;
+  if (fit !== undefined || intent !== undefined) event.scores = { ...(fit !== undefined ? { fit } : {}), ...(intent !== undefined ? { intent } : {}) };
   if (privacy.logPersonalData) {
     event.personal = { ...(lead.email ? { email: lead.email } : {}), ...(phone ? { phone } : {}) };
   }

@@ -28,3 +28,6 @@ export { renderLoopTerminal } from './loop-report-terminal.js';
 export { LoopJoin, type CodeConversion, type Funnel, type LoopReport, type LoopReportOptions } from '../outcomes/loop-report.js';
 export { OutcomeIndex } from '../outcomes/outcome-index.js';
 export { rate, wilsonInterval, type Rate } from '../outcomes/wilson.js';
+export { backtest, type BacktestOptions, type BacktestReport, type BacktestSide, type ChangedLeads } from './backtest.js';
+export { suggestPolicy, type PolicySuggestion, type Suggestion } from '../outcomes/suggest.js';
+export type { ScoreBand } from '../outcomes/loop-report.js';

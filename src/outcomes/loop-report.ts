@@ -77,10 +77,29 @@ export interface LoopReport {
     unserviceable: { leads: number; stoppedAtCapture: number; rejectedBySalesTruthOrCompliance: number; total: number };
   };
   codes: CodeConversion[];
+  /** MQL → SQL by ICP fit score band (0–9 … 90–100), for a fit cut-off. */
+  byFitBand: ScoreBand[];
+  /** MQL → SQL by intent points band, for an MQL intent threshold. */
+  byIntentBand: ScoreBand[];
   policies: { policy: string; firstAt: string; lastAt: string; leads: number }[];
   /** When the policy (version or overrides) changed inside the period. */
   policyChanges: { at: string; from: string; to: string }[];
 }
+
+/** Leads whose score fell in `[from, to)` (the last band includes its upper end), down to SQL. */
+export interface ScoreBand {
+  from: number;
+  /** `null`: no upper end. */
+  to: number | null;
+  leads: number;
+  mql: number;
+  sql: number;
+  mqlToSql: Rate;
+}
+
+// Fit is 0–100; intent is time-decayed points with the MQL threshold at 100 (200 for customers).
+const FIT_EDGES = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100.0001];
+const INTENT_EDGES = [0, 1, 25, 50, 100, 200, 400, Number.POSITIVE_INFINITY];
 
 /** The fields of a decision event the report reads (`DecisionEvent` from the log). */
 interface DecisionFacts {
@@ -93,6 +112,8 @@ interface DecisionFacts {
   source: string;
   flagged: boolean;
   codes: { code: string; check: string; action: string }[];
+  fit?: number;
+  intent?: number;
 }
 
 const CHECK_DIMENSIONS: Record<string, string> = { email: 'truth', phone: 'truth', role: 'truth', consent: 'compliance', source: 'compliance', icp: 'value', group: 'value', system: 'system' };
@@ -158,6 +179,8 @@ export class LoopJoin {
   private readonly rejectReasons = new Map<string, number>();
   private readonly rejectsBySource = new Map<string, Map<string, number>>();
   private readonly codeTallies = new Map<string, CodeTally>();
+  private readonly fitBands = FIT_EDGES.slice(1).map(() => ({ leads: 0, mql: 0, sql: 0 }));
+  private readonly intentBands = INTENT_EDGES.slice(1).map(() => ({ leads: 0, mql: 0, sql: 0 }));
   private readonly policies = new Map<string, { first: number; firstText: string; last: number; lastText: string; leads: number }>();
 
   constructor(private readonly index: OutcomeIndex, options: LoopReportOptions = {}) {
@@ -193,6 +216,8 @@ export class LoopJoin {
     this.addRejection(facts, outcome);
     this.addCodes(facts, outcome);
     this.addPolicy(facts);
+    addToBand(this.fitBands, FIT_EDGES, facts.fit, outcome);
+    addToBand(this.intentBands, INTENT_EDGES, facts.intent, outcome);
     return true;
   }
 
@@ -312,10 +337,28 @@ export class LoopJoin {
         },
       },
       codes,
+      byFitBand: bandsResult(this.fitBands, FIT_EDGES, minCount),
+      byIntentBand: bandsResult(this.intentBands, INTENT_EDGES, minCount),
       policies: policies.map(({ first: _first, ...rest }) => rest),
       policyChanges,
     };
   }
+}
+
+function addToBand(bands: { leads: number; mql: number; sql: number }[], edges: number[], score: number | undefined, outcome: CompactOutcome | undefined): void {
+  if (score === undefined || !Number.isFinite(score)) return;
+  const index = edges.findIndex((edge, i) => i > 0 && score < edge) - 1;
+  const band = bands[index < 0 ? bands.length - 1 : index];
+  if (!band) return;
+  band.leads++;
+  if (reached(outcome, 'mql')) band.mql++;
+  if (reached(outcome, 'sql')) band.sql++;
+}
+
+function bandsResult(bands: { leads: number; mql: number; sql: number }[], edges: number[], minCount: number): ScoreBand[] {
+  return bands
+    .map((band, i) => ({ from: edges[i]!, to: Number.isFinite(edges[i + 1]!) ? Math.floor(edges[i + 1]!) : null, ...band, mqlToSql: rate(band.sql, band.mql, minCount) }))
+    .filter((band) => band.leads > 0);
 }
 
 /** Nearest-rank quantile of sorted values (p90 = the value 90% of leads are at or under). */
@@ -346,7 +389,14 @@ function readDecision(value: unknown): DecisionFacts | undefined {
     source: sourceLabel(source),
     flagged: codes.some((entry) => entry.action === 'flag'),
     codes,
+    ...readScores(event.scores),
   };
+}
+
+function readScores(value: unknown): { fit?: number; intent?: number } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { fit, intent } = value as Record<string, unknown>;
+  return { ...(typeof fit === 'number' ? { fit } : {}), ...(typeof intent === 'number' ? { intent } : {}) };
 }
 
 /** A lead's source as the report groups it: the partner, else the UTM source, else the form. */

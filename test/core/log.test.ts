@@ -49,6 +49,9 @@ describe('decision log', () => {
       },
     });
     expect(event.at).toBe(verdict.at);
+    // The icp check scored the lead: the closed loop bands conversion by these.
+    expect(event.scores).toEqual({ fit: verdict.scores.fit, intent: verdict.scores.intent });
+    expect(typeof event.scores?.fit).toBe('number');
     expect(Object.keys(event.timings.checks)).toEqual(['email', 'phone', 'role', 'source', 'consent', 'icp']);
     expect(event.personal).toBeUndefined();
     const text = JSON.stringify(event);

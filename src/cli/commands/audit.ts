@@ -154,7 +154,7 @@ export const auditCommand: Command = {
 };
 
 /** `--map title="Job Title"` → `{ title: 'Job Title' }`; the target must be a lead field. */
-function parseMaps(entries: string[]): Record<string, string> {
+export function parseMaps(entries: string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const entry of entries) {
     const equals = entry.indexOf('=');

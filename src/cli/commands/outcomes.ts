@@ -8,6 +8,8 @@ import { EXIT } from '../command.js';
  */
 const SUBCOMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
   import: { summary: 'Import a HubSpot or Salesforce export (CSV) into an outcomes JSONL file', load: async () => (await import('./outcomes/import.js')).importCommand },
+  suggest: { summary: 'Propose action changes and score cut-offs from the outcomes, as a config file with evidence', load: async () => (await import('./outcomes/suggest.js')).suggestCommand },
+  backtest: { summary: 'Replay a candidate config over past leads: SQLs and won deals stopped, rejections prevented', load: async () => (await import('./outcomes/backtest.js')).backtestCommand },
   report: { summary: 'Join the decision log with the outcomes: funnel, response time, rejection reasons, codes', load: async () => (await import('./outcomes/report.js')).reportCommand },
 };
 
