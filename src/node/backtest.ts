@@ -75,7 +75,7 @@ export async function backtest(options: BacktestOptions): Promise<BacktestReport
         withoutId++;
         return;
       }
-      const lead = index.leads.get(row.id);
+      const lead = index.get(row.id);
       if (lead) withOutcomes++;
       currentDecisions.set(row.id, DECISIONS.indexOf(outcome.decision));
       tally(current, outcome.decision, lead);
@@ -92,7 +92,7 @@ export async function backtest(options: BacktestOptions): Promise<BacktestReport
     gate: { ...options.candidate, dns: false },
     onRow: ({ row, outcome }) => {
       if (row.id === undefined) return;
-      const lead = index.leads.get(row.id);
+      const lead = index.get(row.id);
       tally(candidate, outcome.decision, lead);
       const before = DECISIONS[currentDecisions.get(row.id) ?? -1];
       if (before === undefined || before === outcome.decision) return;
@@ -101,7 +101,7 @@ export async function backtest(options: BacktestOptions): Promise<BacktestReport
       else addChanged(outcome.decision === 'accept' ? toAccept : toReview, lead);
     },
   });
-  return { input: { rows, withoutId, withOutcomes, outcomeLeads: index.leads.size }, current, candidate, changed: { newlyStopped, newlyPassed, toAccept, toReview } };
+  return { input: { rows, withoutId, withOutcomes, outcomeLeads: index.size }, current, candidate, changed: { newlyStopped, newlyPassed, toAccept, toReview } };
 }
 
 function emptySide(): BacktestSide {

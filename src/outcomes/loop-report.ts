@@ -166,7 +166,6 @@ export class LoopJoin {
   private readonly slaHours: number;
   private readonly minCount: number;
   private readonly dimensionOf: (code: string, check: string) => string;
-  private readonly seenWithoutOutcome = new Set<string>();
   private decisions = 0;
   private duplicates = 0;
   private invalid = 0;
@@ -196,13 +195,11 @@ export class LoopJoin {
       this.invalid++;
       return false;
     }
-    const outcome = this.index.leads.get(facts.leadId);
-    if (outcome ? outcome.joined : this.seenWithoutOutcome.has(facts.leadId)) {
+    const { first, outcome } = this.index.see(facts.leadId);
+    if (!first) {
       this.duplicates++;
       return true;
     }
-    if (outcome) outcome.joined = true;
-    else this.seenWithoutOutcome.add(facts.leadId);
     this.decisions++;
 
     this.funnel.add(outcome);
@@ -277,8 +274,7 @@ export class LoopJoin {
   result(): LoopReport {
     const { minCount } = this;
     const groups = (map: Map<string, FunnelTally>) => Object.fromEntries([...map].sort((a, b) => b[1].leads - a[1].leads || a[0].localeCompare(b[0])).map(([key, tally]) => [key, tally.result(minCount)]));
-    let unknown = 0;
-    for (const outcome of this.index.leads.values()) if (!outcome.joined) unknown++;
+    const unknown = this.index.unseen();
     const hours = Float64Array.from(this.touchHours).sort();
     const total = this.funnel.result(minCount);
     const byDimension: Record<string, number> = {};
@@ -308,7 +304,7 @@ export class LoopJoin {
         invalidDecisions: this.invalid,
         outcomeRecords: this.index.records,
         invalidOutcomes: this.index.invalid,
-        outcomeLeads: this.index.leads.size,
+        outcomeLeads: this.index.size,
         outcomesForUnknownLeads: unknown,
       },
       options: { slaHours: this.slaHours, minCount },
