@@ -12,6 +12,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { prng } from '../examples/audit/generate.mjs';
 import { machineInfo } from './machine.mjs';
 
 const { values } = parseArgs({ options: { leads: { type: 'string', default: '1000000' }, rounds: { type: 'string', default: '3' }, child: { type: 'string' }, log: { type: 'string' }, outcomes: { type: 'string' } } });
@@ -38,17 +39,6 @@ const dir = mkdtempSync(join(tmpdir(), 'leadgate-loop-bench-'));
 const logPath = join(dir, 'decisions.jsonl');
 const outcomesPath = join(dir, 'outcomes.jsonl');
 
-/** mulberry32 (public domain). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function writeLines(path, count, line) {
   const stream = createWriteStream(path);

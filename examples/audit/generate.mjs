@@ -25,8 +25,8 @@ export const HEADER = [
   'Lawful Basis', 'LIA Reference', 'Created Date',
 ];
 
-/** mulberry32: a small seeded PRNG (public domain), enough for test data. */
-function prng(seed) {
+/** mulberry32: a small seeded PRNG (public domain), enough for test data. Shared by the demo's other generators. */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -10,6 +10,7 @@
 //   node examples/loop/generate-outcomes.mjs --verdicts v.jsonl --log d.jsonl --out outcomes.jsonl [--seed 11]
 import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { prng } from '../audit/generate.mjs';
 
 const HOUR = 3_600_000;
 
@@ -37,17 +38,6 @@ const VALUE_REASONS = ['SALES_NO_BUDGET', 'SALES_NO_NEED', 'SALES_NO_NEED', 'SAL
 const LOST_REASONS = ['SALES_LOST_TO_COMPETITOR', 'SALES_NO_DECISION', 'SALES_NO_BUDGET'];
 const OWNERS = ['Sam', 'Kim', 'Ana', 'Joe'];
 
-/** mulberry32: a small seeded PRNG (public domain), enough for demo data. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
 const iso = (ms) => new Date(ms).toISOString();

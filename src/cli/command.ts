@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /** What a command writes to and reads from; the bin passes the process's, tests could pass others. */
 export interface CliIo {
   stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
@@ -55,4 +56,19 @@ export function wholeNumberOption(flag: string, text: string, range: { min?: num
     throw new UsageError(`${flag} must be a whole number ${bounds}${range.or ? ` (or ${range.or})` : ''}, got "${text}"`);
   }
   return value;
+}
+
+/**
+ * Says on stderr which of the named input files does not exist (`leadgate outcomes
+ * report: --log d.jsonl: no such file`) and returns true, so the command exits with
+ * `EXIT.failure` before reading anything. `undefined` paths (options not given) are skipped.
+ */
+export function reportMissingFile(io: CliIo, command: string, files: ReadonlyArray<readonly [string, string | undefined]>): boolean {
+  for (const [flag, path] of files) {
+    if (path !== undefined && !existsSync(path)) {
+      io.stderr.write(`leadgate ${command}: ${flag} ${path}: no such file\n`);
+      return true;
+    }
+  }
+  return false;
 }

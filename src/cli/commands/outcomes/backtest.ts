@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MOTION_NAMES } from '../../../core/types.js';
 import { backtest, type BacktestReport, type BacktestSide } from '../../../node/backtest.js';
-import { EXIT, UsageError, type Command } from '../../command.js';
+import { EXIT, reportMissingFile, UsageError, type Command } from '../../command.js';
 import { parseMaps } from '../audit.js';
 
 const HELP = `Usage: leadgate outcomes backtest <leads.csv|jsonl> --outcomes <outcomes.jsonl> --config <candidate.json> [options]
@@ -52,12 +51,7 @@ export const backtestCommand: Command = {
     if (values.motion !== undefined && !(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
     if (values.format !== 'terminal' && values.format !== 'json') throw new UsageError(`--format must be terminal or json, got "${values.format}"`);
     const input = positionals[0]!;
-    for (const [flag, path] of [['input', input], ['--outcomes', values.outcomes], ['--config', values.config], ['--current-config', values['current-config']]] as const) {
-      if (path !== undefined && !existsSync(path)) {
-        io.stderr.write(`leadgate outcomes backtest: ${flag} ${path}: no such file\n`);
-        return EXIT.failure;
-      }
-    }
+    if (reportMissingFile(io, 'outcomes backtest', [['input', input], ['--outcomes', values.outcomes], ['--config', values.config], ['--current-config', values['current-config']]])) return EXIT.failure;
     const motion = values.motion ? { motion: values.motion } : {};
     const report = await backtest({
       input,

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closedLoopReport } from '../../../node/loop-files.js';
 import { renderLoopHtml } from '../../../node/loop-report-html.js';
 import { renderLoopTerminal } from '../../../node/loop-report-terminal.js';
-import { EXIT, UsageError, wholeNumberOption, type Command } from '../../command.js';
+import { EXIT, reportMissingFile, UsageError, wholeNumberOption, type Command } from '../../command.js';
 
 const HELP = `Usage: leadgate outcomes report --log <decisions.jsonl> --outcomes <outcomes.jsonl> [options]
 
@@ -63,12 +62,7 @@ export const reportCommand: Command = {
     });
     const slaHours = wholeNumberOption('--sla-hours', values['sla-hours'], { min: 1, max: 24 * 365 });
     const minCount = wholeNumberOption('--min-count', values['min-count'], { min: 1 });
-    for (const [flag, path] of [['--log', values.log], ['--outcomes', values.outcomes]] as const) {
-      if (!existsSync(path)) {
-        io.stderr.write(`leadgate outcomes report: ${flag} ${path}: no such file\n`);
-        return EXIT.failure;
-      }
-    }
+    if (reportMissingFile(io, 'outcomes report', [['--log', values.log], ['--outcomes', values.outcomes]])) return EXIT.failure;
 
     const report = await closedLoopReport({ log: values.log, outcomes: values.outcomes }, { slaHours, minCount });
     for (const out of outs) await writeFile(out.path, out.kind === 'html' ? renderLoopHtml(report) : `${JSON.stringify(report, null, 2)}\n`);

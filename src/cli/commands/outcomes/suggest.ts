@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MOTION_NAMES } from '../../../core/types.js';
@@ -6,7 +5,7 @@ import { closedLoopReport } from '../../../node/loop-files.js';
 import { suggestPolicy, type PolicySuggestion } from '../../../outcomes/suggest.js';
 import { formatRate } from '../../../node/loop-report-terminal.js';
 import type { Rate } from '../../../outcomes/wilson.js';
-import { EXIT, UsageError, wholeNumberOption, type Command } from '../../command.js';
+import { EXIT, reportMissingFile, UsageError, wholeNumberOption, type Command } from '../../command.js';
 
 const HELP = `Usage: leadgate outcomes suggest --log <decisions.jsonl> --outcomes <outcomes.jsonl> [options]
 
@@ -53,12 +52,7 @@ export const suggestCommand: Command = {
     if (values.motion !== undefined && !(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
     if (values.format !== 'terminal' && values.format !== 'json') throw new UsageError(`--format must be terminal or json, got "${values.format}"`);
     const minCount = wholeNumberOption('--min-count', values['min-count'], { min: 1 });
-    for (const [flag, path] of [['--log', values.log], ['--outcomes', values.outcomes]] as const) {
-      if (!existsSync(path)) {
-        io.stderr.write(`leadgate outcomes suggest: ${flag} ${path}: no such file\n`);
-        return EXIT.failure;
-      }
-    }
+    if (reportMissingFile(io, 'outcomes suggest', [['--log', values.log], ['--outcomes', values.outcomes]])) return EXIT.failure;
     const report = await closedLoopReport({ log: values.log, outcomes: values.outcomes }, { minCount });
     const suggestion = suggestPolicy(report, values.motion ? { motion: values.motion } : {});
     if (values.out) await writeFile(values.out, `${JSON.stringify(suggestion.config, null, 2)}\n`);
