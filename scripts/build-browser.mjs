@@ -79,14 +79,14 @@ const serverOnlyActionsOut = {
  * Builds the IIFE. `write: false` returns the code instead of writing it; `minify:
  * false` keeps names readable, which the contents test uses to look for server code.
  */
-export async function buildBrowser({ write = true, minify = true, outfile = join(root, 'dist', 'leadgate.global.js') } = {}) {
+export async function buildBrowser({ write = true, minify = true, outfile = join(root, 'dist', 'leadgate.global.js'), entry = join(root, 'src', 'browser', 'index.ts'), globalName = 'LeadGate' } = {}) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [join(root, 'src', 'browser', 'index.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     format: 'iife',
-    globalName: 'LeadGate',
+    globalName,
     platform: 'browser',
     // Browsers of the last few years: private fields, optional chaining, ?? and ??= all native.
     target: ['chrome100', 'firefox100', 'safari15.4', 'edge100'],
@@ -104,8 +104,19 @@ export async function buildBrowser({ write = true, minify = true, outfile = join
   return { code: write ? readFileSync(outfile, 'utf8') : result.outputFiles.find((file) => file.path.endsWith('.js')).text, metafile: result.metafile };
 }
 
+/**
+ * dist/leadgate-hubspot.global.js: the script for a HubSpot page's custom HTML box
+ * (`window.LeadGateHubSpot`: createGate, motions, attachHubSpotForm, bindHubSpotForms).
+ * A page loads this one instead of leadgate.global.js, never both.
+ */
+export function buildHubSpotBrowser(options = {}) {
+  return buildBrowser({ outfile: join(root, 'dist', 'leadgate-hubspot.global.js'), entry: join(root, 'src', 'hubspot', 'global.ts'), globalName: 'LeadGateHubSpot', ...options });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { code } = await buildBrowser();
   const { gzipSync } = await import('node:zlib');
-  console.log(`dist/leadgate.global.js: ${code.length} bytes, ${gzipSync(code).length} bytes gzip`);
+  for (const [name, make] of [['leadgate.global.js', buildBrowser], ['leadgate-hubspot.global.js', buildHubSpotBrowser]]) {
+    const { code } = await make();
+    console.log(`dist/${name}: ${code.length} bytes, ${gzipSync(code).length} bytes gzip`);
+  }
 }

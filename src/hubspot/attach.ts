@@ -1,0 +1,214 @@
+import { LeadGateError } from '../core/errors.js';
+import type { Gate } from '../core/gate.js';
+import type { Verdict } from '../core/verdict.js';
+import { ConsentControl } from '../dom/consent.js';
+import { findingText } from '../dom/finding-text.js';
+import type { FindingMessage } from '../dom/options.js';
+import { HubSpotErrors } from './errors.js';
+import { HUBSPOT_FIELDS, hubSpotInput, PROCESSING_CONSENT, SUBSCRIPTION_CONSENT, type HubSpotLeadField } from './fields.js';
+
+/** Options of {@link attachHubSpotForm} and {@link bindHubSpotForms}. */
+export interface HubSpotGateOptions {
+  /** Lead field → HubSpot property name, over {@link HUBSPOT_FIELDS} (e.g. `{ phone: 'mobilephone' }`). */
+  fields?: Partial<Record<HubSpotLeadField, string>>;
+  /**
+   * Hidden properties the verdict is written to before HubSpot submits, so the CRM record
+   * carries it. Add them to the form in HubSpot as hidden fields. Default
+   * `{ codes: 'leadgate_codes', decision: 'leadgate_decision' }`; a property the form
+   * lacks is skipped.
+   */
+  hiddenFields?: { codes?: string; decision?: string };
+  /** Your wording per code: a template over the finding's data, or a function. */
+  messages?: Record<string, FindingMessage>;
+}
+
+/** What {@link attachHubSpotForm} returns. */
+export interface HubSpotBinding {
+  /** The lead as the gate sees it now. */
+  lead(): Record<string, unknown>;
+  /** Validates now (synchronous checks) and shows the findings. */
+  check(): Verdict;
+  detach(): void;
+}
+
+const attached = new WeakMap<HTMLFormElement, HubSpotBinding>();
+let bindings = 0;
+
+/**
+ * Puts the gate inside a HubSpot embedded form: call it from `onFormReady` (it takes
+ * the native form or HubSpot's jQuery-wrapped one), or let {@link bindHubSpotForms}
+ * do it for every form on the page. Findings show in HubSpot's error style beside the
+ * field as the person leaves it; on submit a `reject` stops the submission before
+ * HubSpot's own submit handler runs (a capturing listener on the document), and
+ * `review` goes through with the codes in the hidden fields. Synchronous checks only:
+ * the server checks the rest when HubSpot's webhook or workflow sends the lead on.
+ *
+ * @example
+ * hbspt.forms.create({ portalId, formId, onFormReady: (form) => attachHubSpotForm(form, gate) });
+ */
+export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpotGateOptions = {}): HubSpotBinding {
+  const form = nativeForm(formLike);
+  if (!form) throw new LeadGateError('attachHubSpotForm: "form" must be the HubSpot <form> (or the jQuery object onFormReady passes)', { option: 'form' });
+  if (typeof gate?.validateSync !== 'function') throw new LeadGateError('attachHubSpotForm: "gate" must be a gate made with createGate', { option: 'gate' });
+  const existing = attached.get(form);
+  if (existing) return existing;
+
+  const fields = { ...HUBSPOT_FIELDS, ...options.fields };
+  const hidden = { codes: 'leadgate_codes', decision: 'leadgate_decision', ...options.hiddenFields };
+  const errors = new HubSpotErrors(`leadgate-hs-${++bindings}`);
+  const document = form.ownerDocument;
+  const started = Date.now();
+  const touched = new Set<string>();
+  const consentInput = form.querySelector(SUBSCRIPTION_CONSENT);
+  const consent = consentInput instanceof HTMLInputElement ? new ConsentControl(consentInput) : undefined;
+  const processing = form.querySelector(PROCESSING_CONSENT);
+
+  const lead = (): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [field, property] of Object.entries(fields)) {
+      const value = hubSpotInput(form, property)?.value.trim();
+      if (value) out[field] = value;
+    }
+    const page = document.defaultView?.location.href.split(/[?#]/)[0] ?? '';
+    out.source = { formId: form.getAttribute('data-form-id') ?? form.id ?? 'hubspot', pageUrl: page, timeOnFormMs: Date.now() - started };
+    if (consent) {
+      out.consent = {
+        ...consent.evidence(new Date().toISOString(), page, consent.knownHash()),
+        purposes: ['marketing'],
+        // HubSpot's processing checkbox is a separate control; marketing is not bundled with it.
+        ...(processing instanceof HTMLInputElement ? { requiredToSubmit: false } : {}),
+      };
+    }
+    return out;
+  };
+
+  const show = (verdict: Verdict, only?: ReadonlySet<string>): void => {
+    for (const [field, property] of Object.entries(fields)) {
+      const input = hubSpotInput(form, property);
+      if (!input || (only && !only.has(field))) continue;
+      const findings = verdict.reasons.filter((reason) => reason.field === field && (reason.action === 'reject' || reason.action === 'review'));
+      errors.show(input, findings.map((finding) => {
+        const suggestion = finding.data?.suggestion;
+        const fix = finding.code === 'EMAIL_TYPO' && typeof suggestion === 'string' ? () => applyFix(input, suggestion) : undefined;
+        return { code: finding.code, text: findingText(options.messages, finding), ...(fix ? { fix } : {}) };
+      }));
+    }
+    if (consent) {
+      const findings = verdict.reasons.filter((reason) => reason.field === 'consent' && reason.action === 'reject');
+      errors.show(consent.input, findings.map((finding) => ({ code: finding.code, text: findingText(options.messages, finding) })));
+    }
+  };
+
+  const applyFix = (input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void => {
+    input.value = value;
+    // HubSpot's forms keep their own state from input events (its React renderer).
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    check();
+    input.focus();
+  };
+
+  const check = (): Verdict => {
+    const verdict = gate.validateSync(lead());
+    show(verdict, touched);
+    return verdict;
+  };
+
+  const onLeave = (event: Event): void => {
+    const field = fieldOf(event.target);
+    if (!field) return;
+    touched.add(field);
+    check();
+  };
+  const onConsent = (event: Event): void => {
+    if (consent && event.target === consent.input) consent.userInteracted = true;
+  };
+  // Capturing on the document runs before any listener HubSpot put on the form itself.
+  const onSubmit = (event: Event): void => {
+    if (event.target !== form) return;
+    const verdict = gate.validateSync(lead());
+    for (const field of Object.keys(fields)) touched.add(field);
+    show(verdict);
+    if (verdict.reasons.some((reason) => reason.action === 'reject')) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      form.setAttribute('data-leadgate-state', 'rejected');
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    form.setAttribute('data-leadgate-state', verdict.decision);
+    writeHidden(form, hidden.codes, verdict.reasons.map((reason) => reason.code).join(' '));
+    writeHidden(form, hidden.decision, verdict.decision);
+  };
+  const fieldOf = (target: EventTarget | null): string | undefined => {
+    if (!(target instanceof Element)) return undefined;
+    const name = target.getAttribute('name');
+    return Object.entries(fields).find(([, property]) => property === name)?.[0];
+  };
+
+  form.addEventListener('focusout', onLeave);
+  form.addEventListener('change', onConsent);
+  document.addEventListener('submit', onSubmit, true);
+  if (consent) void consent.hash();
+
+  const binding: HubSpotBinding = {
+    lead,
+    check,
+    detach() {
+      form.removeEventListener('focusout', onLeave);
+      form.removeEventListener('change', onConsent);
+      document.removeEventListener('submit', onSubmit, true);
+      errors.clearAll();
+      attached.delete(form);
+    },
+  };
+  attached.set(form, binding);
+  return binding;
+}
+
+/**
+ * Attaches the gate to every HubSpot form on the page as HubSpot reports it ready: the
+ * global `message` event `{ type: 'hsFormCallback', eventName: 'onFormReady', id }` that
+ * embedded forms post (https://legacydocs.hubspot.com/global-form-events), including forms
+ * rendered after this call. `formIds` limits it to some forms (HubSpot form GUIDs).
+ */
+export function bindHubSpotForms(gate: Gate, options: HubSpotGateOptions & { formIds?: readonly string[]; window?: Window } = {}): { detach(): void } {
+  const win = options.window ?? globalThis.window;
+  if (!win) throw new LeadGateError('bindHubSpotForms: no window (call it in the browser)', { option: 'window' });
+  const bound: HubSpotBinding[] = [];
+  const attach = (id: string | undefined): void => {
+    if (options.formIds && (!id || !options.formIds.includes(id))) return;
+    const selector = id ? `form[data-form-id="${CSS.escape(id)}"]` : 'form.hs-form';
+    for (const form of Array.from(win.document.querySelectorAll<HTMLFormElement>(selector))) bound.push(attachHubSpotForm(form, gate, options));
+  };
+  const onMessage = (event: MessageEvent): void => {
+    const data = event.data as { type?: unknown; eventName?: unknown; id?: unknown } | null;
+    if (data?.type !== 'hsFormCallback' || data.eventName !== 'onFormReady') return;
+    attach(typeof data.id === 'string' ? data.id : undefined);
+  };
+  win.addEventListener('message', onMessage);
+  // Forms HubSpot rendered before this call.
+  for (const form of Array.from(win.document.querySelectorAll<HTMLFormElement>('form.hs-form'))) {
+    const id = form.getAttribute('data-form-id') ?? undefined;
+    if (!options.formIds || (id && options.formIds.includes(id))) bound.push(attachHubSpotForm(form, gate, options));
+  }
+  return {
+    detach() {
+      win.removeEventListener('message', onMessage);
+      for (const binding of bound.splice(0)) binding.detach();
+    },
+  };
+}
+
+function nativeForm(value: unknown): HTMLFormElement | undefined {
+  if (value instanceof HTMLFormElement) return value;
+  // jQuery: onFormReady($form) in HubSpot's older embed code.
+  const first = (value as { 0?: unknown } | null)?.[0];
+  return first instanceof HTMLFormElement ? first : undefined;
+}
+
+function writeHidden(form: HTMLFormElement, property: string | undefined, value: string): void {
+  if (!property) return;
+  const input = form.querySelector(`input[name="${CSS.escape(property)}"]`);
+  if (input instanceof HTMLInputElement) input.value = value;
+}

@@ -1,0 +1,30 @@
+/**
+ * HubSpot's internal property names for the lead fields leadgate reads (the names the
+ * embedded form gives its inputs: https://knowledge.hubspot.com/properties/hubspots-default-contact-properties).
+ * Overridable per form: a portal may use custom properties (`job_function`, `mobilephone`).
+ */
+export const HUBSPOT_FIELDS = {
+  email: 'email',
+  firstName: 'firstname',
+  lastName: 'lastname',
+  title: 'jobtitle',
+  company: 'company',
+  phone: 'phone',
+  country: 'country',
+  website: 'website',
+} as const;
+
+/** A lead field the HubSpot adapter maps. */
+export type HubSpotLeadField = keyof typeof HUBSPOT_FIELDS;
+
+// The legal-consent block of a HubSpot form (GDPR options on): one checkbox per
+// subscription type, and a processing checkbox when consent to process is explicit.
+// https://knowledge.hubspot.com/forms/how-do-i-add-gdpr-fields-to-my-forms
+export const SUBSCRIPTION_CONSENT = 'input[type="checkbox"][name^="LEGAL_CONSENT.subscription_type_"]';
+export const PROCESSING_CONSENT = 'input[type="checkbox"][name="LEGAL_CONSENT.processing"]';
+
+/** The input of a HubSpot property in a form, or null. */
+export function hubSpotInput(form: HTMLFormElement, property: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
+  const element = form.querySelector(`[name="${CSS.escape(property)}"]`);
+  return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element : null;
+}
