@@ -57,7 +57,7 @@ const DECISIONS: Decision[] = ['accept', 'review', 'reject'];
  */
 export async function backtest(options: BacktestOptions): Promise<BacktestReport> {
   const index = new OutcomeIndex();
-  await readJsonl(options.outcomes, (value) => index.addInput(value), () => index.addInput(undefined));
+  await readJsonl(options.outcomes, (value) => index.addInput(value), () => index.addMalformed());
   const { input, format, map, mapPreset, delimiter } = options;
   const shared = { input, workers: 1, ...(format ? { format } : {}), ...(map ? { map } : {}), ...(mapPreset ? { mapPreset } : {}), ...(delimiter ? { delimiter } : {}) };
 
@@ -121,7 +121,7 @@ function tally(side: BacktestSide, decision: Decision, lead: CompactOutcome | un
     side.stoppedWon++;
     side.stoppedWonAmount += lead?.wonAmount ?? 0;
   }
-  if (reached(lead, 'rejected') && lead?.rejectedReason) {
+  if (lead?.rejectedReason) {
     const dimension = OUTCOME_CODES[lead.rejectedReason].dimension;
     side.preventedSalesRejections.total++;
     side.preventedSalesRejections.byDimension[dimension] = (side.preventedSalesRejections.byDimension[dimension] ?? 0) + 1;

@@ -22,7 +22,7 @@ export interface LoopFiles {
  */
 export async function closedLoopReport(files: LoopFiles, options: LoopReportOptions = {}): Promise<LoopReport> {
   const index = new OutcomeIndex();
-  await readJsonl(files.outcomes, (value) => index.addInput(value), () => index.addInput(undefined));
+  await readJsonl(files.outcomes, (value) => index.addInput(value), () => index.addMalformed());
   const join = new LoopJoin(index, options);
   await readJsonl(files.log, (value) => join.addDecision(value), () => join.addInvalid());
   return join.result();

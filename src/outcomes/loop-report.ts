@@ -233,8 +233,9 @@ export class LoopJoin {
 
   private addRejection(facts: DecisionFacts, outcome: CompactOutcome | undefined): void {
     if (facts.decision === 'reject') this.stopped++;
+    // OutcomeIndex sets a reason only from a `rejected` record.
     const reason = outcome?.rejectedReason;
-    if (!reached(outcome, 'rejected') || reason === undefined) return;
+    if (reason === undefined) return;
     this.rejectReasons.set(reason, (this.rejectReasons.get(reason) ?? 0) + 1);
     const dimension = OUTCOME_CODES[reason].dimension;
     let bySource = this.rejectsBySource.get(facts.source);
@@ -245,7 +246,7 @@ export class LoopJoin {
   private addCodes(facts: DecisionFacts, outcome: CompactOutcome | undefined): void {
     const mql = reached(outcome, 'mql');
     const sql = reached(outcome, 'sql');
-    const rejectedFor = outcome?.rejectedReason === undefined || !reached(outcome, 'rejected') ? undefined : OUTCOME_CODES[outcome.rejectedReason].dimension;
+    const rejectedFor = outcome?.rejectedReason === undefined ? undefined : OUTCOME_CODES[outcome.rejectedReason].dimension;
     const seen = new Set<string>();
     for (const { code, check, action } of facts.codes) {
       if (seen.has(code)) continue;

@@ -79,6 +79,12 @@ export class OutcomeIndex {
     return true;
   }
 
+  /** Counts a line of an outcomes file that was not JSON: read, and refused. */
+  addMalformed(): void {
+    this.records++;
+    this.invalid++;
+  }
+
   add(record: OutcomeRecord): void {
     const slot = this.slotOf(record.leadId);
     if ((this.flags[slot]! & HAS_OUTCOME) === 0) {

@@ -85,14 +85,16 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
   if (phoneCountry && phoneCountry !== lead.country && regimeFor(phoneCountry) !== regimes[0]) regimes.push(regimeFor(phoneCountry));
 
   const rules: Record<string, string> = { basis: 'ran' };
+  const byPartner = options.collectedByPartner || consent?.partner !== undefined;
   let usable = false;
-  if (consent?.given === true) usable = judgeRecord(lead, consent, options, ctx, now, rules);
-  else {
+  if (consent?.given === true) {
+    usable = judgeRecord(lead, consent, byPartner, options, ctx, now, rules);
+    rules.partner = byPartner ? 'ran' : 'skipped: not collected by a partner';
+  } else {
     rules.record = 'skipped: no consent claimed';
     rules.text = options.texts ? 'skipped: no consent claimed' : 'not configured: no texts registry';
     rules.partner = 'skipped: no consent claimed';
   }
-  const byPartner = options.collectedByPartner || consent?.partner !== undefined;
   judgeDataSource(lead, consent, regimes, options.fromThirdParty || byPartner, ctx, rules);
 
   const { channels, stripped } = contactChannels(lead, consent, usable, options, ctx.motion);
@@ -103,7 +105,7 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
   const facts: BasisFacts = { consent, consentUsable: usable, subscriber: subscriber.type, now, window: options.relationshipWindow };
   const verdicts: Partial<Record<ContactChannel, ChannelVerdict>> = {};
   for (const channel of channels) verdicts[channel] = judgeChannel(stricterRegime(regimes, channel, subscriber.type), channel, facts);
-  if (consent?.given === true && byPartner) judgePartnerConsent(consent, verdicts, stripped, options, now, ctx, rules);
+  if (consent?.given === true && byPartner) judgePartnerConsent(consent, verdicts, stripped, options, now, ctx);
   reportBasisProblems(verdicts, ctx);
   if (subscriber.from === 'work_domain') reportInferredSubscriber(verdicts, regimes, ctx);
 
@@ -141,6 +143,7 @@ function judgeLead(lead: Lead, options: ResolvedConsentOptions, ctx: CheckContex
 function judgeRecord(
   lead: Lead,
   consent: ConsentRecord,
+  byPartner: boolean,
   options: ResolvedConsentOptions,
   ctx: CheckContext<ConsentCode>,
   now: number,
@@ -188,9 +191,7 @@ function judgeRecord(
   // Indirect consent is valid only if the buyer was specifically named; "selected third parties" is not
   // (https://inforights.im/organisations/direct-marketing/guidance-for-marketers/using-marketing-lists/).
   // Reported by judgePartnerConsent once the channels left are known.
-  if (options.collectedByPartner || consent.partner !== undefined) {
-    if (consent.partner?.namesBuyer !== true) usable = false;
-  } else rules.partner = 'skipped: not collected by a partner';
+  if (byPartner && consent.partner?.namesBuyer !== true) usable = false;
   return usable;
 }
 
@@ -209,9 +210,7 @@ function judgePartnerConsent(
   options: ResolvedConsentOptions,
   now: number,
   ctx: CheckContext<ConsentCode>,
-  rules: Record<string, string>,
 ): void {
-  rules.partner = 'ran';
   const partner = consent.partner?.name?.slice(0, 100) ?? null;
   if (consent.partner?.namesBuyer !== true) {
     const entries = Object.entries(verdicts) as [ContactChannel, ChannelVerdict][];
