@@ -5,7 +5,7 @@ import { ConsentControl } from '../dom/consent.js';
 import { findingText } from '../dom/finding-text.js';
 import type { FindingMessage } from '../dom/options.js';
 import { HubSpotErrors } from './errors.js';
-import { HUBSPOT_FIELDS, hubSpotInput, PROCESSING_CONSENT, SUBSCRIPTION_CONSENT, type HubSpotLeadField } from './fields.js';
+import { HUBSPOT_FIELDS, hubSpotInput, SUBSCRIPTION_CONSENT, type HubSpotLeadField } from './fields.js';
 
 /** Options of {@link attachHubSpotForm} and {@link bindHubSpotForms}. */
 export interface HubSpotGateOptions {
@@ -61,7 +61,6 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
   const touched = new Set<string>();
   const consentInput = form.querySelector(SUBSCRIPTION_CONSENT);
   const consent = consentInput instanceof HTMLInputElement ? new ConsentControl(consentInput) : undefined;
-  const processing = form.querySelector(PROCESSING_CONSENT);
 
   const lead = (): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
@@ -72,12 +71,9 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
     const page = document.defaultView?.location.href.split(/[?#]/)[0] ?? '';
     out.source = { formId: form.getAttribute('data-form-id') ?? form.id ?? 'hubspot', pageUrl: page, timeOnFormMs: Date.now() - started };
     if (consent) {
-      out.consent = {
-        ...consent.evidence(new Date().toISOString(), page, consent.knownHash()),
-        purposes: ['marketing'],
-        // HubSpot's processing checkbox is a separate control; marketing is not bundled with it.
-        ...(processing instanceof HTMLInputElement ? { requiredToSubmit: false } : {}),
-      };
+      // requiredToSubmit is the subscription box's own `required`: HubSpot's processing
+      // checkbox is a separate control and says nothing about whether marketing is optional.
+      out.consent = { ...consent.evidence(new Date().toISOString(), page, consent.knownHash()), purposes: ['marketing'] };
     }
     return out;
   };

@@ -18,10 +18,10 @@ export const HUBSPOT_FIELDS = {
 export type HubSpotLeadField = keyof typeof HUBSPOT_FIELDS;
 
 // The legal-consent block of a HubSpot form (GDPR options on): one checkbox per
-// subscription type, and a processing checkbox when consent to process is explicit.
+// subscription type (marketing consent, read here), and a separate processing checkbox
+// (LEGAL_CONSENT.processing) when consent to process is explicit, which is not marketing.
 // https://knowledge.hubspot.com/forms/how-do-i-add-gdpr-fields-to-my-forms
 export const SUBSCRIPTION_CONSENT = 'input[type="checkbox"][name^="LEGAL_CONSENT.subscription_type_"]';
-export const PROCESSING_CONSENT = 'input[type="checkbox"][name="LEGAL_CONSENT.processing"]';
 
 /** The input of a HubSpot property in a form, or null. */
 export function hubSpotInput(form: HTMLFormElement, property: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
