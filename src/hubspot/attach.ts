@@ -2,9 +2,10 @@ import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { Verdict } from '../core/verdict.js';
 import { ConsentControl } from '../dom/consent.js';
-import { findingText } from '../dom/finding-text.js';
 import type { FindingMessage } from '../dom/options.js';
-import { HubSpotErrors } from './errors.js';
+import { PlatformErrors } from '../dom/platform-errors.js';
+import { PlatformFeedback } from '../dom/platform-feedback.js';
+import { HUBSPOT_ERROR_STYLE } from './errors.js';
 import { HUBSPOT_FIELDS, hubSpotInput, SUBSCRIPTION_CONSENT, type HubSpotLeadField } from './fields.js';
 
 /** Options of {@link attachHubSpotForm} and {@link bindHubSpotForms}. */
@@ -55,10 +56,8 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
 
   const fields = { ...HUBSPOT_FIELDS, ...options.fields };
   const hidden = { codes: 'leadgate_codes', decision: 'leadgate_decision', ...options.hiddenFields };
-  const errors = new HubSpotErrors(`leadgate-hs-${++bindings}`);
   const document = form.ownerDocument;
   const started = Date.now();
-  const touched = new Set<string>();
   const consentInput = form.querySelector(SUBSCRIPTION_CONSENT);
   const consent = consentInput instanceof HTMLInputElement ? new ConsentControl(consentInput) : undefined;
 
@@ -78,53 +77,32 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
     return out;
   };
 
-  const show = (verdict: Verdict, only?: ReadonlySet<string>): void => {
-    for (const [field, property] of Object.entries(fields)) {
-      const input = hubSpotInput(form, property);
-      if (!input || (only && !only.has(field))) continue;
-      const findings = verdict.reasons.filter((reason) => reason.field === field && (reason.action === 'reject' || reason.action === 'review'));
-      errors.show(input, findings.map((finding) => {
-        const suggestion = finding.data?.suggestion;
-        const fix = finding.code === 'EMAIL_TYPO' && typeof suggestion === 'string' ? () => applyFix(input, suggestion) : undefined;
-        return { code: finding.code, text: findingText(options.messages, finding), ...(fix ? { fix } : {}) };
-      }));
-    }
-    if (consent) {
-      const findings = verdict.reasons.filter((reason) => reason.field === 'consent' && reason.action === 'reject');
-      errors.show(consent.input, findings.map((finding) => ({ code: finding.code, text: findingText(options.messages, finding) })));
-    }
-  };
+  const feedback = new PlatformFeedback(
+    gate,
+    {
+      fields,
+      lead,
+      input: (property) => hubSpotInput(form, property),
+      setValue(input, _property, value) {
+        input.value = value;
+        // HubSpot's forms keep their own state from input events (its React renderer).
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      ...(consent ? { consentInput: consent.input } : {}),
+    },
+    new PlatformErrors(`leadgate-hs-${++bindings}`, HUBSPOT_ERROR_STYLE),
+    options.messages,
+  );
 
-  const applyFix = (input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void => {
-    input.value = value;
-    // HubSpot's forms keep their own state from input events (its React renderer).
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    check();
-    input.focus();
-  };
-
-  const check = (): Verdict => {
-    const verdict = gate.validateSync(lead());
-    show(verdict, touched);
-    return verdict;
-  };
-
-  const onLeave = (event: Event): void => {
-    const field = fieldOf(event.target);
-    if (!field) return;
-    touched.add(field);
-    check();
-  };
+  const onLeave = (event: Event): void => feedback.left(event.target);
   const onConsent = (event: Event): void => {
     if (consent && event.target === consent.input) consent.userInteracted = true;
   };
   // Capturing on the document runs before any listener HubSpot put on the form itself.
   const onSubmit = (event: Event): void => {
     if (event.target !== form) return;
-    const verdict = gate.validateSync(lead());
-    for (const field of Object.keys(fields)) touched.add(field);
-    show(verdict);
+    const verdict = feedback.checkAll();
     if (verdict.reasons.some((reason) => reason.action === 'reject')) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -136,11 +114,6 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
     writeHidden(form, hidden.codes, verdict.reasons.map((reason) => reason.code).join(' '));
     writeHidden(form, hidden.decision, verdict.decision);
   };
-  const fieldOf = (target: EventTarget | null): string | undefined => {
-    if (!(target instanceof Element)) return undefined;
-    const name = target.getAttribute('name');
-    return Object.entries(fields).find(([, property]) => property === name)?.[0];
-  };
 
   form.addEventListener('focusout', onLeave);
   form.addEventListener('change', onConsent);
@@ -149,12 +122,12 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
 
   const binding: HubSpotBinding = {
     lead,
-    check,
+    check: () => feedback.check(),
     detach() {
       form.removeEventListener('focusout', onLeave);
       form.removeEventListener('change', onConsent);
       document.removeEventListener('submit', onSubmit, true);
-      errors.clearAll();
+      feedback.clearAll();
       attached.delete(form);
     },
   };
