@@ -12,8 +12,9 @@ export default defineConfig({
     // React stays the app's own (an optional peer dependency, external like every peer).
     react: 'src/react/index.ts',
     redis: 'src/redis/index.ts',
-    // Form platforms (issue 16): the gate inside HubSpot embedded forms.
+    // Form platforms (issue 16): the gate inside HubSpot and Marketo embedded forms.
     hubspot: 'src/hubspot/index.ts',
+    marketo: 'src/marketo/index.ts',
     // The `leadgate` bin and the worker thread `audit()` starts (dist/audit-worker.js,
     // found beside the module that starts it).
     cli: 'src/cli/main.ts',

@@ -8,3 +8,6 @@ export function buildBrowser(options?: { write?: boolean; minify?: boolean; outf
 
 /** Builds dist/leadgate-hubspot.global.js (`window.LeadGateHubSpot`). */
 export function buildHubSpotBrowser(options?: { write?: boolean; minify?: boolean; outfile?: string }): Promise<{ code: string; metafile: Metafile }>;
+
+/** Builds dist/leadgate-marketo.global.js (`window.LeadGateMarketo`). */
+export function buildMarketoBrowser(options?: { write?: boolean; minify?: boolean; outfile?: string }): Promise<{ code: string; metafile: Metafile }>;

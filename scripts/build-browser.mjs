@@ -113,9 +113,19 @@ export function buildHubSpotBrowser(options = {}) {
   return buildBrowser({ outfile: join(root, 'dist', 'leadgate-hubspot.global.js'), entry: join(root, 'src', 'hubspot', 'global.ts'), globalName: 'LeadGateHubSpot', ...options });
 }
 
+/**
+ * dist/leadgate-marketo.global.js: the script for a Marketo landing page or a page
+ * embedding a Marketo form (`window.LeadGateMarketo`: createGate, motions,
+ * attachMarketoForm, bindMarketoForms). Loaded after forms2.min.js, instead of
+ * leadgate.global.js.
+ */
+export function buildMarketoBrowser(options = {}) {
+  return buildBrowser({ outfile: join(root, 'dist', 'leadgate-marketo.global.js'), entry: join(root, 'src', 'marketo', 'global.ts'), globalName: 'LeadGateMarketo', ...options });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { gzipSync } = await import('node:zlib');
-  for (const [name, make] of [['leadgate.global.js', buildBrowser], ['leadgate-hubspot.global.js', buildHubSpotBrowser]]) {
+  for (const [name, make] of [['leadgate.global.js', buildBrowser], ['leadgate-hubspot.global.js', buildHubSpotBrowser], ['leadgate-marketo.global.js', buildMarketoBrowser]]) {
     const { code } = await make();
     console.log(`dist/${name}: ${code.length} bytes, ${gzipSync(code).length} bytes gzip`);
   }

@@ -6,6 +6,12 @@ import type { PlatformErrors, PlatformMessage } from './platform-errors.js';
 
 type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+/** The input a platform's form gives a field (named after it), or null. */
+export function namedInput(form: HTMLFormElement, name: string): FieldInput | null {
+  const element = form.querySelector(`[name="${CSS.escape(name)}"]`);
+  return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element : null;
+}
+
 /** What a form platform's adapter tells {@link PlatformFeedback} about its form. */
 export interface PlatformForm {
   /** Lead field → the platform's name for it (the input's `name`). */

@@ -4,9 +4,9 @@ import type { Verdict } from '../core/verdict.js';
 import { ConsentControl } from '../dom/consent.js';
 import type { FindingMessage } from '../dom/options.js';
 import { PlatformErrors } from '../dom/platform-errors.js';
-import { PlatformFeedback } from '../dom/platform-feedback.js';
+import { namedInput, PlatformFeedback } from '../dom/platform-feedback.js';
 import { HUBSPOT_ERROR_STYLE } from './errors.js';
-import { HUBSPOT_FIELDS, hubSpotInput, SUBSCRIPTION_CONSENT, type HubSpotLeadField } from './fields.js';
+import { HUBSPOT_FIELDS, SUBSCRIPTION_CONSENT, type HubSpotLeadField } from './fields.js';
 
 /** Options of {@link attachHubSpotForm} and {@link bindHubSpotForms}. */
 export interface HubSpotGateOptions {
@@ -64,7 +64,7 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
   const lead = (): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [field, property] of Object.entries(fields)) {
-      const value = hubSpotInput(form, property)?.value.trim();
+      const value = namedInput(form, property)?.value.trim();
       if (value) out[field] = value;
     }
     const page = document.defaultView?.location.href.split(/[?#]/)[0] ?? '';
@@ -82,7 +82,7 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
     {
       fields,
       lead,
-      input: (property) => hubSpotInput(form, property),
+      input: (property) => namedInput(form, property),
       setValue(input, _property, value) {
         input.value = value;
         // HubSpot's forms keep their own state from input events (its React renderer).

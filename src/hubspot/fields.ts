@@ -22,9 +22,3 @@ export type HubSpotLeadField = keyof typeof HUBSPOT_FIELDS;
 // (LEGAL_CONSENT.processing) when consent to process is explicit, which is not marketing.
 // https://knowledge.hubspot.com/forms/how-do-i-add-gdpr-fields-to-my-forms
 export const SUBSCRIPTION_CONSENT = 'input[type="checkbox"][name^="LEGAL_CONSENT.subscription_type_"]';
-
-/** The input of a HubSpot property in a form, or null. */
-export function hubSpotInput(form: HTMLFormElement, property: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
-  const element = form.querySelector(`[name="${CSS.escape(property)}"]`);
-  return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element : null;
-}

@@ -1,7 +1,8 @@
 import { buildHubSpotBrowser } from '../../scripts/build-browser.mjs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithChromium, launchChromium, type ChromiumSession } from './chromium.js';
+import { expect, it } from 'vitest';
+import { describeWithChromium } from './chromium.js';
+import { platformPages } from './platform-page.js';
 import { FAKE_HUBSPOT_SCRIPT, HUBSPOT_PAGE } from './hubspot-fixture.js';
 
 // leadgate/hubspot in a real Chromium, against a page that reproduces HubSpot's
@@ -11,38 +12,13 @@ import { FAKE_HUBSPOT_SCRIPT, HUBSPOT_PAGE } from './hubspot-fixture.js';
 const FORM_ID = '9e3e0f1c-0000-4000-8000-000000000001';
 
 describeWithChromium('leadgate/hubspot in Chromium (a HubSpot embedded form)', () => {
-  let browser: ChromiumSession;
-  let bundle: string;
-
-  beforeAll(async () => {
-    const [built, session] = await Promise.all([
-      // The script-tag build a HubSpot page's custom HTML box loads (dist/leadgate-hubspot.global.js).
-      buildHubSpotBrowser({ write: false, minify: false }),
-      launchChromium(),
-    ]);
-    bundle = built.code;
-    browser = session;
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  const { open } = platformPages({
+    html: HUBSPOT_PAGE,
+    platformScript: FAKE_HUBSPOT_SCRIPT,
+    readySelector: 'form.hs-form',
+    // The script-tag build a HubSpot page's custom HTML box loads (dist/leadgate-hubspot.global.js).
+    build: () => buildHubSpotBrowser({ write: false, minify: false }),
   });
-
-  /** A page with the fake HubSpot embed; `wiring` is the page's own script (create the form, bind the gate). */
-  async function open(wiring: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    // Served from localhost (a secure context, as a real landing page on https is), so Web Crypto hashes the consent text.
-    await page.route('http://localhost:9/**', (route) => route.fulfill({ contentType: 'text/html', body: HUBSPOT_PAGE }));
-    await page.goto('http://localhost:9/demo');
-    await page.addScriptTag({ content: FAKE_HUBSPOT_SCRIPT });
-    await page.addScriptTag({ content: bundle });
-    await page.addScriptTag({ content: wiring });
-    await page.waitForSelector('form.hs-form');
-    (page as Page & { errors?: string[] }).errors = errors;
-    return page;
-  }
 
   const withCallback = `
     const gate = LeadGateHubSpot.createGate({ motion: 'inbound' });
@@ -111,7 +87,7 @@ describeWithChromium('leadgate/hubspot in Chromium (a HubSpot embedded form)', (
     await page.press('[name="email"]', 'Enter');
     expect(await submissions(page)).toEqual([]);
     expect(await codesBeside(page, 'email')).toEqual(['EMAIL_DISPOSABLE']);
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   }, 30_000);
 });
