@@ -42,6 +42,15 @@ const noIpLiteral = {
   },
 };
 
+// Core finds Node's native SHA-256 at run time (src/core/native-digest.ts); a page never
+// has it, so the lookup is swapped for a stub that says so.
+const noNativeDigest = {
+  name: 'leadgate-no-native-digest',
+  setup(builder) {
+    builder.onResolve({ filter: /\/native-digest\.js$/ }, () => ({ path: join(root, 'src', 'browser', 'no-native-digest.ts') }));
+  },
+};
+
 // A code's `meaning` and `fix` are for docs/codes.md and audit reports; a page shows
 // only `message`. Dropping them from the codes tables saves ~2 KB gzip. The tables are
 // plain object literals of string properties (test/browser-build/ fails if a `meaning`
@@ -96,7 +105,7 @@ export async function buildBrowser({ write = true, minify = true, outfile = join
     banner: { js: `/*! leadgate ${version} | MIT */` },
     // zod/mini is a third of the budget; the browser build gets the subset leadgate uses.
     alias: { 'zod/mini': join(root, 'src', 'browser', 'zod-lite.ts') },
-    plugins: [shortLists, noIpLiteral, docsTextsOut, serverOnlyActionsOut],
+    plugins: [shortLists, noIpLiteral, noNativeDigest, docsTextsOut, serverOnlyActionsOut],
     metafile: true,
     write,
     logLevel: 'warning',

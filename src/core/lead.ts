@@ -136,6 +136,8 @@ export interface NormalizedLead {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const STRING_FIELDS = new Set<string>(['email', 'firstName', 'lastName', 'phone', 'title', 'company', 'website', 'industry']);
 const NUMBER_FIELDS = new Set<string>(['employees', 'revenue']);
+const RECORD_FIELDS = new Set<string>(['enrichment', 'consent', 'source', 'custom']);
+const ALPHA_2 = /^[A-Z]{2}$/;
 
 // Common non-ISO spellings seen in lead files; everything else must already be alpha-2.
 const COUNTRY_ALIASES: Record<string, string> = { UK: 'GB', EL: 'GR' };
@@ -169,8 +171,10 @@ export function normalizeLead(input: unknown): NormalizedLead {
     }
     const value = coerceField(key, sanitize(raw, key, 0, issues));
     if (value === undefined) continue;
-    // Fast path: a text field is already a clean string, which is all its schema asks.
-    if (typeof value === 'string' && STRING_FIELDS.has(key)) {
+    // Fast paths, for what their schema would accept unchanged: a text field that is
+    // already a clean string, a country already in alpha-2, and a record field that
+    // sanitize rebuilt as a plain record (string keys, bounded values: all z.record asks).
+    if (typeof value === 'string' ? STRING_FIELDS.has(key) || (key === 'country' && ALPHA_2.test(value)) : RECORD_FIELDS.has(key) && isPlainRecord(value)) {
       lead[key] = value;
       continue;
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createGate, isLeadGateError, memoryStore, sourceVerification, type LeadStore, type SourceVerificationOptions } from '../../src/index.js';
 import { issueFormToken } from '../../src/server/index.js';
-import { runCheck } from '../helpers/run-check.js';
+import { normalizeLead } from '../../src/core/lead.js';
+import { runCheck, syncContext } from '../helpers/run-check.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const SECRET = 'form-secret-for-the-source-tests-0123';
@@ -407,6 +408,19 @@ describe('state: keys, no store, failing store', () => {
     const result = await runCheck(sourceVerification(), { email: 'jane@acme-robotics.com' });
     expect(result.codes).toEqual([]);
     expect(result.evidence?.rules).toMatchObject({ velocity: 'no store', duplicates: 'no store', honeypot: 'pass' });
+  });
+
+  it('with no store and no token to verify, the server rules settle without a promise, with the same evidence', async () => {
+    const check = sourceVerification();
+    const { lead } = normalizeLead({ email: 'jane@acme-robotics.com', source: { utm_source: 'LinkedIn' } });
+    expect(typeof (check.run(lead, syncContext()) as { then?: unknown }).then).toBe('undefined');
+    // Near miss: with a store there is work to await.
+    expect(typeof (check.run(lead, { ...syncContext(), store: memoryStore() }) as { then?: unknown }).then).toBe('function');
+    const verdict = await createGate({ motion: 'inbound' }).validate({ email: 'jane@acme-robotics.com', source: { utm_source: 'LinkedIn' } });
+    expect(verdict.results.find((result) => result.check === 'source')?.evidence).toEqual({
+      rules: { honeypot: 'pass', origin: 'not configured', attribution: 'not configured', staleness: 'not configured', formToken: 'not configured', partnerToken: 'not configured', velocity: 'no store', duplicates: 'no store' },
+      attribution: { utm_source: 'linkedin', partnerVerified: false },
+    });
   });
 
   it('a store that fails becomes SYSTEM_CHECK_FAILED, which the motion sends to review', async () => {

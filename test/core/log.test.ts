@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { sha256Hex } from '../../src/core/digest.js';
+import { jsSha256Hex, sha256Hex } from '../../src/core/digest.js';
 import { callbackSink, consoleSink, createGate, memorySink, personalDataDigest, type DecisionEvent } from '../../src/index.js';
 
 const LEAD = {
@@ -15,9 +15,11 @@ const LEAD = {
 const SALT = 'test-salt-0001';
 
 describe('digests', () => {
-  it('matches node:crypto SHA-256 on ASCII, Unicode and long input', () => {
-    for (const text of ['', 'abc', 'jane@acme.com', 'Grüße 👋 日本', 'x'.repeat(10_000)]) {
-      expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  it('matches node:crypto SHA-256 on ASCII, Unicode, a lone surrogate and long input, natively and in the JS version browsers run', () => {
+    for (const text of ['', 'abc', 'jane@acme.com', 'Grüße 👋 日本', 'bad \ud800 half', 'x'.repeat(10_000)]) {
+      const expected = createHash('sha256').update(text, 'utf8').digest('hex');
+      expect(sha256Hex(text)).toBe(expected);
+      expect(jsSha256Hex(text)).toBe(expected);
     }
   });
 

@@ -76,7 +76,9 @@ export const sourceVerification = (options: SourceVerificationOptions = {}) => {
     run(lead, ctx) {
       const run = new SourceRun(lead, resolved, ctx);
       run.localRules();
-      return server ? run.serverRules() : run.finish();
+      if (!server) return run.finish();
+      // Nothing to verify and no store to ask: the server rules settle without a promise.
+      return run.serverRulesHaveWork() ? run.serverRules() : run.settleIdleServerRules();
     },
   });
 };
@@ -115,6 +117,24 @@ class SourceRun {
     // Tokens first: whether the submission is genuine decides whether it may mark the person as seen.
     await Promise.all([this.formToken(), this.partnerToken()]);
     await Promise.all([this.velocity(), this.duplicates()]);
+    return this.finish();
+  }
+
+  /** Whether a server rule has I/O to do for this lead: a form token to verify, a partner's token, a store to ask. */
+  serverRulesHaveWork(): boolean {
+    const { formToken, partners, velocity, duplicateLookbackMs } = this.options;
+    if (formToken) return true;
+    if (partners && (text(this.source.partnerId) || (this.source.partnerToken !== undefined && this.source.partnerToken !== ''))) return true;
+    return this.ctx.store !== undefined && (velocity !== undefined || duplicateLookbackMs !== undefined);
+  }
+
+  /** What {@link serverRules} concludes when {@link serverRulesHaveWork} is false, synchronously. */
+  settleIdleServerRules(): CheckOutcome {
+    (this.evidence.attribution as Record<string, unknown>).partnerVerified = false;
+    this.rules.formToken = 'not configured';
+    this.rules.partnerToken = this.options.partners ? 'no data' : 'not configured';
+    this.rules.velocity = this.options.velocity ? 'no store' : 'not configured';
+    this.rules.duplicates = this.options.duplicateLookbackMs === undefined ? 'not configured' : 'no store';
     return this.finish();
   }
 

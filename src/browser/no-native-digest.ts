@@ -1,0 +1,3 @@
+// The script-tag build's stand-in for src/core/native-digest.ts: a page has no Node
+// crypto, so the lookup is dead code there (scripts/build-browser.mjs swaps it in).
+export const nativeSha256Hex: ((text: string) => string) | undefined = undefined;
