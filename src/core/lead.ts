@@ -250,6 +250,7 @@ function boundedKeys(record: Record<string, unknown>, path: string, issues: Inpu
     keys = keys.slice(0, MAX_ENTRIES);
   }
   // A huge key would otherwise travel into the verdict and the log as a finding's field.
+  if (keys.every((key) => key.length <= MAX_KEY_LENGTH)) return keys;
   return keys.filter((key) => {
     if (key.length <= MAX_KEY_LENGTH) return true;
     const shown = `${key.slice(0, 40)}…`;

@@ -104,7 +104,9 @@ export function decisionEvent(
     checks[result.check] = result.ms;
   }
   for (const reason of verdict.reasons) {
-    codes.push({ code: reason.code, check: reason.check, action: reason.action, ...(reason.field ? { field: reason.field } : {}) });
+    const code: DecisionEvent['codes'][number] = { code: reason.code, check: reason.check, action: reason.action };
+    if (reason.field) code.field = reason.field;
+    codes.push(code);
   }
   const identity: DecisionEvent['identity'] = {};
   // Digest the phone in E.164 when a check produced it, so formatting differences
@@ -129,9 +131,16 @@ export function decisionEvent(
     identity,
   };
   const { fit, intent } = verdict.scores;
-  if (fit !== undefined || intent !== undefined) event.scores = { ...(fit !== undefined ? { fit } : {}), ...(intent !== undefined ? { intent } : {}) };
+  // Optional keys by assignment, not conditional spreads: this runs once per lead.
+  if (fit !== undefined || intent !== undefined) {
+    const scores: NonNullable<DecisionEvent['scores']> = (event.scores = {});
+    if (fit !== undefined) scores.fit = fit;
+    if (intent !== undefined) scores.intent = intent;
+  }
   if (privacy.logPersonalData) {
-    event.personal = { ...(lead.email ? { email: lead.email } : {}), ...(phone ? { phone } : {}) };
+    const personal: NonNullable<DecisionEvent['personal']> = (event.personal = {});
+    if (lead.email) personal.email = lead.email;
+    if (phone) personal.phone = phone;
   }
   return event;
 }
@@ -143,8 +152,16 @@ function attribution(source: Record<string, unknown> | undefined): Record<string
     const value = source[key];
     if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
   }
-  if (typeof source.pageUrl === 'string') out.page = source.pageUrl.split(/[?#]/)[0] ?? '';
+  if (typeof source.pageUrl === 'string') out.page = withoutQuery(source.pageUrl);
   return out;
+}
+
+/** The URL up to its query or fragment (a page URL's query can carry the visitor's email). */
+function withoutQuery(url: string): string {
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 /**
