@@ -28,9 +28,10 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * SHA-256 in JavaScript, for browsers. Every value stays a signed 32-bit integer (`| 0` after each add), so V8 never boxes a word above 2^31 as a
- * double, and the input is encoded into one reused buffer: about 4× faster than the
- * straightforward Uint32Array/DataView version (bench/investigations/sha256.mjs).
+ * SHA-256 in JavaScript, for browsers. Every value stays a signed 32-bit integer (`| 0`
+ * after each add), so V8 never boxes a word above 2^31 as a double, and the input is
+ * encoded into one reused buffer: about 4× faster than the straightforward
+ * Uint32Array/DataView version (bench/investigations/sha256.mjs).
  */
 export function jsSha256Hex(text: string): string {
   // A UTF-16 code unit is at most 3 UTF-8 bytes; then 9 bytes of padding and length.
