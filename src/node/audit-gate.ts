@@ -7,6 +7,8 @@ import type { Check } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { GateOptions } from '../core/gate-options.js';
+import type { LogSinkInput } from '../core/log.js';
+import type { LeadStore } from '../core/store.js';
 import { MOTION_NAMES, type MotionName } from '../core/types.js';
 import { createGate } from '../gate.js';
 import { motions } from '../motions/index.js';
@@ -192,6 +194,20 @@ export interface AuditGate {
   stateful: boolean;
   /** The ids of those checks, for the report and the CLI's note (e.g. `['source']`). */
   statefulChecks: string[];
+  /**
+   * True when the only state across leads is the source check's duplicate marks (no
+   * velocity, no form or partner tokens, no other server check). Such a gate can run on
+   * workers that defer their marks to the main thread (deferred-duplicates.ts).
+   */
+  duplicatesOnly: boolean;
+}
+
+/** What the audit's own threads put in place of the gate's defaults. */
+export interface AuditGateParts {
+  /** The store (default: a fresh {@link auditStore}). */
+  store?: LeadStore;
+  /** The decision log sink, in place of the spec's `jsonlFileSink` (the spec's salt still applies). */
+  log?: LogSinkInput;
 }
 
 /**
@@ -200,7 +216,7 @@ export interface AuditGate {
  * check (so `{ "role": { "functions": ["sales"] } }` keeps the motion's seniority floor).
  * The gate gets an {@link auditStore}, so checks that look for duplicates see the whole file.
  */
-export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
+export async function buildAuditGate(spec: AuditGateSpec, parts: AuditGateParts = {}): Promise<AuditGate> {
   const config = spec.configPath ? await loadAuditConfig(spec.configPath) : {};
   const motionName = spec.motion ?? config.motion ?? 'inbound';
   if (!(MOTION_NAMES as readonly string[]).includes(motionName)) {
@@ -227,9 +243,9 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
       throw error;
     }
   });
-  const options: GateOptions = { motion: motionName as MotionName, checks, store: auditStore() };
+  const options: GateOptions = { motion: motionName as MotionName, checks, store: parts.store ?? auditStore() };
   if (spec.log) {
-    options.log = jsonlFileSink(spec.log.path);
+    options.log = parts.log ?? jsonlFileSink(spec.log.path);
     options.logSalt = spec.log.salt;
   }
   if (config.overrides) options.overrides = config.overrides;
@@ -243,7 +259,13 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
     throw error;
   }
   const statefulChecks = gate.checks.filter((check) => check.runsIn === 'server').map((check) => check.id);
-  return { gate, stateful: statefulChecks.length > 0, statefulChecks };
+  const source = checkOptions.source ?? preset.checks.source ?? {};
+  // The source check is stateful through its duplicate marks alone when it has no
+  // velocity counters and no single-use tokens (form or partner) to remember.
+  const duplicatesOnly = statefulChecks.length === 1 && statefulChecks[0] === 'source'
+    && source.velocity === false && source.formTokenSecret === undefined && source.partners === undefined
+    && source.duplicateLookbackDays !== false;
+  return { gate, stateful: statefulChecks.length > 0, statefulChecks, duplicatesOnly };
 }
 
 /** At most `limit` lookups in flight; the rest wait their turn (a list of 1M leads must not open 1M sockets). */

@@ -5,12 +5,15 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAuditGate, type AuditGateSpec } from './audit-gate.js';
 import { AuditTally, type AuditReport, type RowOutcome } from './audit-report.js';
+import { auditStore } from './audit-store.js';
 import { jsonlKeyMapper, mapColumns, mapRecord, mapRow, validatePreset, type ColumnMapping, type MappedRow } from './column-mapping.js';
 import type { LeadColumnPreset } from './crm-lead-columns.js';
 import { CsvParser, type MalformedRow } from './csv-parser.js';
+import { DuplicateResolver } from './deferred-duplicates.js';
 import { JsonlParser } from './jsonl-parser.js';
+import { jsonlFileSink } from './jsonl-sink.js';
 import { validateBatch } from './validate-batch.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool, type BatchResult } from './worker-pool.js';
 
 /** Options for {@link audit}. Only `input` is required. */
 export interface AuditOptions {
@@ -32,9 +35,11 @@ export interface AuditOptions {
   /**
    * Worker threads. `'auto'` (default) uses one per idle core (cores minus the 1-minute
    * load average, when at least 2) for files of at least {@link AUTO_WORKERS_MIN_BYTES},
-   * and none for smaller files or busy machines. A gate with a stateful check (the source
-   * check's duplicates, the group check) always runs on one thread, whatever is asked:
-   * split over workers, each would see only part of the file. `1` validates on the calling thread.
+   * and none for smaller files or busy machines. The source check's duplicates run on
+   * workers, which defer their marks to this thread (deferred-duplicates.ts). Other state
+   * across leads (the group check, velocity, single-use tokens) runs on one thread,
+   * whatever is asked: split over workers, each would see only part of the file. `1`
+   * validates on the calling thread.
    */
   workers?: number | 'auto';
   /** Show emails, phones and names in report examples. Default false (masked). */
@@ -115,13 +120,19 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 
   const preset = validatePreset(options.mapPreset ?? 'auto');
   const spec = options.gate ?? {};
-  const { gate, stateful, statefulChecks } = await buildAuditGate(spec);
+  // The main thread's store and log are made here: with workers that defer their
+  // duplicate marks, the main thread keeps the marks and writes the decision log.
+  const store = auditStore();
+  const logSink = spec.log ? jsonlFileSink(spec.log.path) : undefined;
+  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec, { store, ...(logSink ? { log: logSink } : {}) });
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
-  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful);
-  const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency) : undefined;
+  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful && !duplicatesOnly);
+  const deferDuplicates = workerCount > 1 && stateful;
+  const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency, deferDuplicates) : undefined;
+  const resolver = deferDuplicates ? new DuplicateResolver(gate, store, logSink) : undefined;
   const validate = pool
     ? (leads: unknown[], ids: Array<string | undefined>) => pool.run(leads, ids)
-    : (leads: unknown[], ids: Array<string | undefined>) => validateBatch(gate, leads, concurrency, ids);
+    : (leads: unknown[], ids: Array<string | undefined>) => validateBatch(gate, leads, concurrency, ids).then((outcomes): BatchResult => ({ outcomes }));
 
   const tally = new AuditTally(options.showPersonalData === true);
   let columns: Record<string, string> = {};
@@ -174,14 +185,15 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   };
 
   // Batches in flight, consumed strictly in order.
-  const inFlight: Array<{ lines: number[]; rows: MappedRow[]; outcomes: Promise<RowOutcome[]> }> = [];
+  const inFlight: Array<{ lines: number[]; rows: MappedRow[]; outcomes: Promise<BatchResult> }> = [];
   const maxInFlight = Math.max(2, workerCount * 3);
   let audited = 0;
   const consumeHead = async () => {
     const batch = inFlight.shift()!;
-    const outcomes = await batch.outcomes;
+    const { outcomes, deferred } = await batch.outcomes;
     for (let i = 0; i < outcomes.length; i++) {
-      const outcome = outcomes[i]!;
+      // In input order, so a duplicate is judged against every lead before it in the file.
+      const outcome = resolver && deferred ? await resolver.resolve(batch.rows[i]!.lead, batch.rows[i]!.id, outcomes[i]!, deferred[i]!) : outcomes[i]!;
       nameColumns(outcome);
       tally.add(batch.lines[i]!, batch.rows[i]!, outcome);
       if (options.onRow) {
@@ -235,6 +247,8 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     while (inFlight.length > 0) await consumeHead();
   } finally {
     await pool?.close();
+    // The lines the main thread wrote (all of them when workers defer duplicates).
+    await logSink?.flush();
   }
   if (keyMapper) {
     columns = { ...keyMapper.used };

@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { AuditGateSpec } from './audit-gate.js';
 import type { RowOutcome } from './audit-report.js';
+import type { DeferredLead } from './deferred-duplicates.js';
+
+/** A validated batch: its outcomes, and what the workers deferred for each lead (when they defer duplicates). */
+export interface BatchResult {
+  outcomes: RowOutcome[];
+  deferred?: DeferredLead[];
+}
 
 /**
  * A fixed set of worker threads, each with its own gate, validating batches of leads.
@@ -9,23 +16,23 @@ import type { RowOutcome } from './audit-report.js';
  */
 export class WorkerPool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];
-  private readonly pending = new Map<number, { resolve: (outcomes: RowOutcome[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: BatchResult) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
 
   private constructor() {}
 
   /** Starts `size` workers from `script` and waits until each has built its gate. */
-  static async start(script: URL, size: number, spec: AuditGateSpec, concurrency: number): Promise<WorkerPool> {
+  static async start(script: URL, size: number, spec: AuditGateSpec, concurrency: number, deferDuplicates = false): Promise<WorkerPool> {
     const pool = new WorkerPool();
     const ready = Array.from({ length: size }, () => new Promise<void>((resolve, reject) => {
       // A small young generation: each isolate otherwise grows its own to tens of MB
       // of short-lived lead objects. Measured on 100,000 rows with 2 workers: peak RSS
       // 372 → 301 MiB, no slower (bench/README.md, "Audit").
-      const worker = new Worker(script, { workerData: { spec, concurrency }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const worker = new Worker(script, { workerData: { spec, concurrency, deferDuplicates }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       const slot = { worker, busy: 0 };
       pool.workers.push(slot);
-      worker.on('message', (message: { ready?: boolean; id?: number; outcomes?: RowOutcome[]; error?: string }) => {
+      worker.on('message', (message: { ready?: boolean; id?: number; outcomes?: RowOutcome[]; deferred?: DeferredLead[]; error?: string }) => {
         if (message.ready !== undefined) {
           if (message.ready) resolve();
           else reject(new Error(`audit worker could not build its gate: ${message.error}`));
@@ -35,7 +42,7 @@ export class WorkerPool {
         if (!waiter) return;
         pool.pending.delete(message.id!);
         slot.busy -= 1;
-        if (message.outcomes) waiter.resolve(message.outcomes);
+        if (message.outcomes) waiter.resolve(message.deferred ? { outcomes: message.outcomes, deferred: message.deferred } : { outcomes: message.outcomes });
         else waiter.reject(new Error(`audit worker failed on a batch: ${message.error}`));
       });
       worker.on('error', (error) => {
@@ -56,7 +63,7 @@ export class WorkerPool {
   }
 
   /** Validates one batch on the least busy worker; `ids` are the leads' record ids (see validateBatch). */
-  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<RowOutcome[]> {
+  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.workers[0]!;
     for (const candidate of this.workers) if (candidate.busy < slot.busy) slot = candidate;
