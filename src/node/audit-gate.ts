@@ -7,7 +7,6 @@ import type { Check } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { GateOptions } from '../core/gate-options.js';
-import type { LogSinkInput } from '../core/log.js';
 import type { LeadStore } from '../core/store.js';
 import { MOTION_NAMES, type MotionName } from '../core/types.js';
 import { createGate } from '../gate.js';
@@ -206,8 +205,8 @@ export interface AuditGate {
 export interface AuditGateParts {
   /** The store (default: a fresh {@link auditStore}). */
   store?: LeadStore;
-  /** The decision log sink, in place of the spec's `jsonlFileSink` (the spec's salt still applies). */
-  log?: LogSinkInput;
+  /** Only these checks (a worker's duplicate-marks gate runs the source check alone). */
+  checkIds?: readonly string[];
 }
 
 /**
@@ -243,9 +242,15 @@ export async function buildAuditGate(spec: AuditGateSpec, parts: AuditGateParts 
       throw error;
     }
   });
-  const options: GateOptions = { motion: motionName as MotionName, checks, store: parts.store ?? auditStore() };
+  const only = parts.checkIds;
+  const options: GateOptions = {
+    motion: motionName as MotionName,
+    // Ours replace the motion's checks of the same id; `only` then keeps the ones asked for.
+    checks: only ? (defaults) => [...defaults.filter((check) => !checks.some((own) => own.id === check.id)), ...checks].filter((check) => only.includes(check.id)) : checks,
+    store: parts.store ?? auditStore(),
+  };
   if (spec.log) {
-    options.log = parts.log ?? jsonlFileSink(spec.log.path);
+    options.log = jsonlFileSink(spec.log.path);
     options.logSalt = spec.log.salt;
   }
   if (config.overrides) options.overrides = config.overrides;

@@ -9,11 +9,10 @@ import { auditStore } from './audit-store.js';
 import { jsonlKeyMapper, mapColumns, mapRecord, mapRow, validatePreset, type ColumnMapping, type MappedRow } from './column-mapping.js';
 import type { LeadColumnPreset } from './crm-lead-columns.js';
 import { CsvParser, type MalformedRow } from './csv-parser.js';
-import { DuplicateResolver } from './deferred-duplicates.js';
+import { seenBefore } from './deferred-duplicates.js';
 import { JsonlParser } from './jsonl-parser.js';
-import { jsonlFileSink } from './jsonl-sink.js';
 import { validateBatch } from './validate-batch.js';
-import { WorkerPool, type BatchResult } from './worker-pool.js';
+import { WorkerPool } from './worker-pool.js';
 
 /** Options for {@link audit}. Only `input` is required. */
 export interface AuditOptions {
@@ -120,19 +119,25 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 
   const preset = validatePreset(options.mapPreset ?? 'auto');
   const spec = options.gate ?? {};
-  // The main thread's store and log are made here: with workers that defer their
-  // duplicate marks, the main thread keeps the marks and writes the decision log.
+  // The main thread's store: with workers that defer their duplicate marks, it keeps them.
   const store = auditStore();
-  const logSink = spec.log ? jsonlFileSink(spec.log.path) : undefined;
-  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec, { store, ...(logSink ? { log: logSink } : {}) });
+  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec, { store });
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
   const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful && !duplicatesOnly);
   const deferDuplicates = workerCount > 1 && stateful;
   const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency, deferDuplicates) : undefined;
-  const resolver = deferDuplicates ? new DuplicateResolver(gate, store, logSink) : undefined;
-  const validate = pool
-    ? (leads: unknown[], ids: Array<string | undefined>) => pool.run(leads, ids)
-    : (leads: unknown[], ids: Array<string | undefined>) => validateBatch(gate, leads, concurrency, ids).then((outcomes): BatchResult => ({ outcomes }));
+  // Deferred duplicates (deferred-duplicates.ts): each batch's marks pass starts at once on
+  // a worker; the answers are worked out batch after batch in input order (this chain);
+  // then the batch is validated with them.
+  let answered: Promise<unknown> = Promise.resolve();
+  const validate = (leads: unknown[], ids: Array<string | undefined>): Promise<RowOutcome[]> => {
+    if (!pool) return validateBatch(gate, leads, concurrency, ids);
+    if (!deferDuplicates) return pool.run(leads, ids);
+    const marks = pool.marks(leads, ids);
+    const seen = answered.then(async () => seenBefore(store, await marks));
+    answered = seen;
+    return seen.then((answers) => pool.run(leads, ids, answers));
+  };
 
   const tally = new AuditTally(options.showPersonalData === true);
   let columns: Record<string, string> = {};
@@ -185,15 +190,14 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   };
 
   // Batches in flight, consumed strictly in order.
-  const inFlight: Array<{ lines: number[]; rows: MappedRow[]; outcomes: Promise<BatchResult> }> = [];
+  const inFlight: Array<{ lines: number[]; rows: MappedRow[]; outcomes: Promise<RowOutcome[]> }> = [];
   const maxInFlight = Math.max(2, workerCount * 3);
   let audited = 0;
   const consumeHead = async () => {
     const batch = inFlight.shift()!;
-    const { outcomes, deferred } = await batch.outcomes;
+    const outcomes = await batch.outcomes;
     for (let i = 0; i < outcomes.length; i++) {
-      // In input order, so a duplicate is judged against every lead before it in the file.
-      const outcome = resolver && deferred ? await resolver.resolve(batch.rows[i]!.lead, batch.rows[i]!.id, outcomes[i]!, deferred[i]!) : outcomes[i]!;
+      const outcome = outcomes[i]!;
       nameColumns(outcome);
       tally.add(batch.lines[i]!, batch.rows[i]!, outcome);
       if (options.onRow) {
@@ -247,8 +251,6 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     while (inFlight.length > 0) await consumeHead();
   } finally {
     await pool?.close();
-    // The lines the main thread wrote (all of them when workers defer duplicates).
-    await logSink?.flush();
   }
   if (keyMapper) {
     columns = { ...keyMapper.used };

@@ -1,22 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { AuditGateSpec } from './audit-gate.js';
 import type { RowOutcome } from './audit-report.js';
-import type { DeferredLead } from './deferred-duplicates.js';
-
-/** A validated batch: its outcomes, and what the workers deferred for each lead (when they defer duplicates). */
-export interface BatchResult {
-  outcomes: RowOutcome[];
-  deferred?: DeferredLead[];
-}
+import type { DuplicateMark } from './deferred-duplicates.js';
 
 /**
  * A fixed set of worker threads, each with its own gate, validating batches of leads.
  * `run` resolves with a batch's outcomes; the caller keeps batches in input order.
- * A batch goes to the worker with the fewest batches in flight.
+ * A batch goes to the worker with the fewest batches in flight. With `deferDuplicates`,
+ * `marks` is a batch's first pass and `run` takes the main thread's answers
+ * (deferred-duplicates.ts).
  */
 export class WorkerPool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];
-  private readonly pending = new Map<number, { resolve: (result: BatchResult) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -32,7 +28,7 @@ export class WorkerPool {
       const worker = new Worker(script, { workerData: { spec, concurrency, deferDuplicates }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       const slot = { worker, busy: 0 };
       pool.workers.push(slot);
-      worker.on('message', (message: { ready?: boolean; id?: number; outcomes?: RowOutcome[]; deferred?: DeferredLead[]; error?: string }) => {
+      worker.on('message', (message: { ready?: boolean; id?: number; result?: never; error?: string }) => {
         if (message.ready !== undefined) {
           if (message.ready) resolve();
           else reject(new Error(`audit worker could not build its gate: ${message.error}`));
@@ -42,7 +38,7 @@ export class WorkerPool {
         if (!waiter) return;
         pool.pending.delete(message.id!);
         slot.busy -= 1;
-        if (message.outcomes) waiter.resolve(message.deferred ? { outcomes: message.outcomes, deferred: message.deferred } : { outcomes: message.outcomes });
+        if (message.result !== undefined) waiter.resolve(message.result);
         else waiter.reject(new Error(`audit worker failed on a batch: ${message.error}`));
       });
       worker.on('error', (error) => {
@@ -62,16 +58,25 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Validates one batch on the least busy worker; `ids` are the leads' record ids (see validateBatch). */
-  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<BatchResult> {
+  /** Validates one batch on the least busy worker; `ids` are the leads' record ids (see validateBatch), `seen` the main thread's duplicate answers. */
+  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>, seen?: ReadonlyArray<readonly string[]>): Promise<RowOutcome[]> {
+    return this.post<RowOutcome[]>({ kind: 'validate', leads, ids, ...(seen ? { seen } : {}) });
+  }
+
+  /** The duplicate marks each lead of a batch makes (pass 1 of deferred duplicates). */
+  marks(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<DuplicateMark[][]> {
+    return this.post<DuplicateMark[][]>({ kind: 'marks', leads, ids });
+  }
+
+  private post<T>(message: Record<string, unknown>): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.workers[0]!;
     for (const candidate of this.workers) if (candidate.busy < slot.busy) slot = candidate;
     const id = this.nextId++;
     slot.busy += 1;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, leads, ids });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
+      slot.worker.postMessage({ id, ...message });
     });
   }
 

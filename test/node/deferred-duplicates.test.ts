@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAuditGate } from '../../src/node/audit-gate.js';
 import { auditStore } from '../../src/node/audit-store.js';
-import { DuplicateDeferral, DuplicateResolver } from '../../src/node/deferred-duplicates.js';
+import { DuplicateDeferral, seenBefore } from '../../src/node/deferred-duplicates.js';
 import { validateBatch } from '../../src/node/validate-batch.js';
 
-// Duplicate detection split between a worker's gate (which defers its marks) and the
-// main thread (which keeps them in input order): the outcomes must be a single thread's.
+// Duplicate detection split between workers and the main thread: the marks pass (the
+// source check alone), the answers worked out in input order, the validate pass with
+// them. The outcomes must be a single thread's.
 const JANE = { email: 'jane.doe@acme-robotics.com', phone: '+1 212 736 1234', country: 'US', title: 'Head of Procurement', company: 'Acme Robotics' };
 const LEADS = [
   JANE,
@@ -18,44 +19,33 @@ const LEADS = [
   { email: 'bob.stone@northwind-logistics.com', country: 'US', title: 'CFO' },
   { ...JANE, email: 'someone.else@acme-robotics.com' }, // the same phone: a duplicate by phone alone
 ];
-const codes = (outcome: { reasons: Array<{ code: string }> }) => outcome.reasons.map((reason) => reason.code).filter((code) => code === 'SOURCE_DUPLICATE');
+const summary = (outcomes: Array<{ decision: string; reasons: Array<{ code: string }> }>) => outcomes.map((outcome) => [outcome.decision, outcome.reasons.map((reason) => reason.code)]);
+const duplicates = (outcome: { reasons: Array<{ code: string }> }) => outcome.reasons.filter((reason) => reason.code === 'SOURCE_DUPLICATE').length;
 
 describe('deferred duplicate marks', () => {
-  it('a worker reports no duplicate and defers the marks of genuine leads only; resolved in order, the outcomes are a single thread\'s', async () => {
+  it('the marks pass records the marks of genuine leads only; with the answers, the validate pass gives a single thread\'s outcomes', async () => {
     const single = await buildAuditGate({});
     const expected = await validateBatch(single.gate, LEADS, 16);
-    expect(expected.map(codes)).toEqual([[], [], ['SOURCE_DUPLICATE'], [], ['SOURCE_DUPLICATE']]);
+    expect(expected.map(duplicates)).toEqual([0, 0, 1, 0, 1]);
 
     const deferral = new DuplicateDeferral();
-    const worker = await buildAuditGate({}, { store: deferral.store(auditStore()), log: deferral.sink() });
-    const { outcomes, deferred } = await deferral.validate(worker.gate, LEADS, 16);
-    expect(outcomes.map(codes)).toEqual([[], [], [], [], []]);
-    expect(deferred.map((lead) => lead.marks.length)).toEqual([2, 0, 2, 1, 2]);
-    expect(deferred[0]!.marks[0]![0]).toMatch(/^source:duplicate:(email|phone):[0-9a-f]{64}$/);
+    const marking = await buildAuditGate({}, { store: deferral.store(auditStore()), checkIds: ['source'] });
+    expect(marking.gate.checks.map((check) => check.id)).toEqual(['source']);
+    const marks = await deferral.marks(marking.gate, LEADS, 16);
+    expect(marks.map((lead) => lead.length)).toEqual([2, 0, 2, 1, 2]);
+    expect(marks[0]![0]![0]).toMatch(/^source:duplicate:(email|phone):[0-9a-f]{64}$/);
 
+    // Two batches, answered in order against one store: a repeat across batches is found.
     const store = auditStore();
-    const main = await buildAuditGate({}, { store });
-    const resolver = new DuplicateResolver(main.gate, store, undefined);
-    const resolved = [];
-    for (let i = 0; i < LEADS.length; i++) resolved.push(await resolver.resolve(LEADS[i], undefined, outcomes[i]!, deferred[i]!));
-    expect(resolved.map((outcome) => [outcome.decision, outcome.reasons.map((reason) => reason.code)])).toEqual(expected.map((outcome) => [outcome.decision, outcome.reasons.map((reason) => reason.code)]));
-  });
+    const answers = [...(await seenBefore(store, marks.slice(0, 2))), ...(await seenBefore(store, marks.slice(2)))];
+    expect(answers.map((keys) => keys.length)).toEqual([0, 0, 2, 0, 1]);
+    expect(answers[4]![0]).toMatch(/^source:duplicate:phone:/);
 
-  it('the decision events of leads kept as the worker decided them go to the log in input order; a repeated person logs its new decision', async () => {
-    const deferral = new DuplicateDeferral();
-    const worker = await buildAuditGate({ log: { path: '/dev/null', salt: 'a-test-salt' } }, { store: deferral.store(auditStore()), log: deferral.sink() });
-    const { outcomes, deferred } = await deferral.validate(worker.gate, LEADS, 16, ['a', 'b', 'c', 'd', 'e']);
-    expect(deferred.map((lead) => lead.event?.leadId)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    const written: Array<{ leadId: string; codes: string[] }> = [];
-    const log = { name: 'test', write: (event: { leadId: string; codes: Array<{ code: string }> }) => void written.push({ leadId: event.leadId, codes: event.codes.map((code) => code.code).filter((code) => code === 'SOURCE_DUPLICATE') }) };
-    const store = auditStore();
-    const main = await buildAuditGate({ log: { path: '/dev/null', salt: 'a-test-salt' } }, { store, log });
-    const resolver = new DuplicateResolver(main.gate, store, log);
-    for (let i = 0; i < LEADS.length; i++) await resolver.resolve(LEADS[i], ['a', 'b', 'c', 'd', 'e'][i], outcomes[i]!, deferred[i]!);
-    await main.gate.flush();
-    expect(written).toEqual([
-      { leadId: 'a', codes: [] }, { leadId: 'b', codes: [] }, { leadId: 'c', codes: ['SOURCE_DUPLICATE'] }, { leadId: 'd', codes: [] }, { leadId: 'e', codes: ['SOURCE_DUPLICATE'] },
-    ]);
+    const full = await buildAuditGate({}, { store: deferral.store(auditStore()) });
+    const outcomes = await deferral.validate(full.gate, LEADS, 16, undefined, answers);
+    expect(summary(outcomes)).toEqual(summary(expected));
+    // Near miss: without the answers, the validate pass finds no duplicate at all.
+    expect((await deferral.validate(full.gate, LEADS, 16, undefined, LEADS.map(() => []))).map(duplicates)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('an audit gate is stateful through duplicates alone by default; velocity keeps it on one thread (a buying-group check too: test/cli)', async () => {
