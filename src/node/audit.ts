@@ -34,8 +34,10 @@ export interface AuditOptions {
   /**
    * Worker threads. `'auto'` (default) uses one per idle core (cores minus the 1-minute
    * load average, when at least 2) for files of at least {@link AUTO_WORKERS_MIN_BYTES},
-   * and none for smaller files or busy machines. The source check's duplicates run on
-   * workers, which defer their marks to this thread (deferred-duplicates.ts). Other state
+   * and none for smaller files or busy machines. With the source check's duplicates on,
+   * an explicit count runs workers that defer their marks to this thread
+   * (deferred-duplicates.ts); `'auto'` keeps one thread, where that did not pay on two
+   * cores (bench/README.md, "Audit"). Other state
    * across leads (the group check, velocity, single-use tokens) runs on one thread,
    * whatever is asked: split over workers, each would see only part of the file. `1`
    * validates on the calling thread.
@@ -123,7 +125,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
   const store = auditStore();
   const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec, { store });
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
-  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful && !duplicatesOnly);
+  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful, duplicatesOnly);
   const deferDuplicates = workerCount > 1 && stateful;
   const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency, deferDuplicates) : undefined;
   // Deferred duplicates (deferred-duplicates.ts): each batch's marks pass starts at once on
@@ -278,10 +280,15 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 }
 
 /** How many threads validate: an explicit count, or the `auto` rule. */
-function chooseWorkers(requested: number | 'auto', size: number, stateful: boolean): number {
-  // A stateful check must see every lead in one place (see AuditGate.stateful).
-  if (stateful) return 1;
+function chooseWorkers(requested: number | 'auto', size: number, stateful: boolean, duplicatesOnly: boolean): number {
+  // A stateful check must see every lead in one place (see AuditGate.stateful), unless
+  // its only state is duplicate marks, which workers can defer to this thread.
+  if (stateful && !duplicatesOnly) return 1;
   if (requested !== 'auto') return Math.max(1, Math.floor(requested));
+  // Deferring costs each lead a second pass of the source check on the workers: on the
+  // 2-core machine of bench/README.md ("Audit") two workers were no faster than one
+  // thread, so `auto` does not choose it; an explicit --workers does.
+  if (stateful) return 1;
   if (size < AUTO_WORKERS_MIN_BYTES) return 1;
   // Workers pay only with idle cores: on a busy machine they compete with each other and
   // with the main thread, and the run gets slower (measured: bench/README.md, "Audit").

@@ -114,6 +114,11 @@ class SourceRun {
   }
 
   async serverRules(): Promise<CheckOutcome> {
+    // The person keys are read before the first await, while the phone and email checks'
+    // parses of this lead are still among the shared recent results: after it, a batch of
+    // concurrent leads (an audit validates 512 at once) has pushed them out, and the phone
+    // would be parsed again (about 12 µs a lead).
+    if (this.ctx.store && (this.options.velocity || this.options.duplicateLookbackMs !== undefined)) void this.keys;
     // Tokens first: whether the submission is genuine decides whether it may mark the person as seen.
     await Promise.all([this.formToken(), this.partnerToken()]);
     await Promise.all([this.velocity(), this.duplicates()]);
