@@ -7,7 +7,6 @@ import type { Check } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { GateOptions } from '../core/gate-options.js';
-import type { LeadStore } from '../core/store.js';
 import { MOTION_NAMES, type MotionName } from '../core/types.js';
 import { createGate } from '../gate.js';
 import { motions } from '../motions/index.js';
@@ -193,20 +192,6 @@ export interface AuditGate {
   stateful: boolean;
   /** The ids of those checks, for the report and the CLI's note (e.g. `['source']`). */
   statefulChecks: string[];
-  /**
-   * True when the only state across leads is the source check's duplicate marks (no
-   * velocity, no form or partner tokens, no other server check). Such a gate can run on
-   * workers that defer their marks to the main thread (deferred-duplicates.ts).
-   */
-  duplicatesOnly: boolean;
-}
-
-/** What the audit's own threads put in place of the gate's defaults. */
-export interface AuditGateParts {
-  /** The store (default: a fresh {@link auditStore}). */
-  store?: LeadStore;
-  /** Only these checks (a worker's duplicate-marks gate runs the source check alone). */
-  checkIds?: readonly string[];
 }
 
 /**
@@ -215,7 +200,7 @@ export interface AuditGateParts {
  * check (so `{ "role": { "functions": ["sales"] } }` keeps the motion's seniority floor).
  * The gate gets an {@link auditStore}, so checks that look for duplicates see the whole file.
  */
-export async function buildAuditGate(spec: AuditGateSpec, parts: AuditGateParts = {}): Promise<AuditGate> {
+export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
   const config = spec.configPath ? await loadAuditConfig(spec.configPath) : {};
   const motionName = spec.motion ?? config.motion ?? 'inbound';
   if (!(MOTION_NAMES as readonly string[]).includes(motionName)) {
@@ -242,13 +227,7 @@ export async function buildAuditGate(spec: AuditGateSpec, parts: AuditGateParts 
       throw error;
     }
   });
-  const only = parts.checkIds;
-  const options: GateOptions = {
-    motion: motionName as MotionName,
-    // Ours replace the motion's checks of the same id; `only` then keeps the ones asked for.
-    checks: only ? (defaults) => [...defaults.filter((check) => !checks.some((own) => own.id === check.id)), ...checks].filter((check) => only.includes(check.id)) : checks,
-    store: parts.store ?? auditStore(),
-  };
+  const options: GateOptions = { motion: motionName as MotionName, checks, store: auditStore() };
   if (spec.log) {
     options.log = jsonlFileSink(spec.log.path);
     options.logSalt = spec.log.salt;
@@ -264,13 +243,7 @@ export async function buildAuditGate(spec: AuditGateSpec, parts: AuditGateParts 
     throw error;
   }
   const statefulChecks = gate.checks.filter((check) => check.runsIn === 'server').map((check) => check.id);
-  const source = checkOptions.source ?? preset.checks.source ?? {};
-  // The source check is stateful through its duplicate marks alone when it has no
-  // velocity counters and no single-use tokens (form or partner) to remember.
-  const duplicatesOnly = statefulChecks.length === 1 && statefulChecks[0] === 'source'
-    && source.velocity === false && source.formTokenSecret === undefined && source.partners === undefined
-    && source.duplicateLookbackDays !== false;
-  return { gate, stateful: statefulChecks.length > 0, statefulChecks, duplicatesOnly };
+  return { gate, stateful: statefulChecks.length > 0, statefulChecks };
 }
 
 /** At most `limit` lookups in flight; the rest wait their turn (a list of 1M leads must not open 1M sockets). */

@@ -5,11 +5,9 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAuditGate, type AuditGateSpec } from './audit-gate.js';
 import { AuditTally, type AuditReport, type RowOutcome } from './audit-report.js';
-import { auditStore } from './audit-store.js';
 import { jsonlKeyMapper, mapColumns, mapRecord, mapRow, validatePreset, type ColumnMapping, type MappedRow } from './column-mapping.js';
 import type { LeadColumnPreset } from './crm-lead-columns.js';
 import { CsvParser, type MalformedRow } from './csv-parser.js';
-import { seenBefore } from './deferred-duplicates.js';
 import { JsonlParser } from './jsonl-parser.js';
 import { validateBatch } from './validate-batch.js';
 import { WorkerPool } from './worker-pool.js';
@@ -34,13 +32,9 @@ export interface AuditOptions {
   /**
    * Worker threads. `'auto'` (default) uses one per idle core (cores minus the 1-minute
    * load average, when at least 2) for files of at least {@link AUTO_WORKERS_MIN_BYTES},
-   * and none for smaller files or busy machines. With the source check's duplicates on,
-   * an explicit count runs workers that defer their marks to this thread
-   * (deferred-duplicates.ts); `'auto'` keeps one thread, where that did not pay on two
-   * cores (bench/README.md, "Audit"). Other state
-   * across leads (the group check, velocity, single-use tokens) runs on one thread,
-   * whatever is asked: split over workers, each would see only part of the file. `1`
-   * validates on the calling thread.
+   * and none for smaller files or busy machines. A gate with a stateful check (the source
+   * check's duplicates, the group check) always runs on one thread, whatever is asked:
+   * split over workers, each would see only part of the file. `1` validates on the calling thread.
    */
   workers?: number | 'auto';
   /** Show emails, phones and names in report examples. Default false (masked). */
@@ -121,25 +115,13 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 
   const preset = validatePreset(options.mapPreset ?? 'auto');
   const spec = options.gate ?? {};
-  // The main thread's store: with workers that defer their duplicate marks, it keeps them.
-  const store = auditStore();
-  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec, { store });
+  const { gate, stateful, statefulChecks } = await buildAuditGate(spec);
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
-  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful, duplicatesOnly);
-  const deferDuplicates = workerCount > 1 && stateful;
-  const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency, deferDuplicates) : undefined;
-  // Deferred duplicates (deferred-duplicates.ts): each batch's marks pass starts at once on
-  // a worker; the answers are worked out batch after batch in input order (this chain);
-  // then the batch is validated with them.
-  let answered: Promise<unknown> = Promise.resolve();
-  const validate = (leads: unknown[], ids: Array<string | undefined>): Promise<RowOutcome[]> => {
-    if (!pool) return validateBatch(gate, leads, concurrency, ids);
-    if (!deferDuplicates) return pool.run(leads, ids);
-    const marks = pool.marks(leads, ids);
-    const seen = answered.then(async () => seenBefore(store, await marks));
-    answered = seen;
-    return seen.then((answers) => pool.run(leads, ids, answers));
-  };
+  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful);
+  const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency) : undefined;
+  const validate = pool
+    ? (leads: unknown[], ids: Array<string | undefined>) => pool.run(leads, ids)
+    : (leads: unknown[], ids: Array<string | undefined>) => validateBatch(gate, leads, concurrency, ids);
 
   const tally = new AuditTally(options.showPersonalData === true);
   let columns: Record<string, string> = {};
@@ -280,15 +262,10 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 }
 
 /** How many threads validate: an explicit count, or the `auto` rule. */
-function chooseWorkers(requested: number | 'auto', size: number, stateful: boolean, duplicatesOnly: boolean): number {
-  // A stateful check must see every lead in one place (see AuditGate.stateful), unless
-  // its only state is duplicate marks, which workers can defer to this thread.
-  if (stateful && !duplicatesOnly) return 1;
-  if (requested !== 'auto') return Math.max(1, Math.floor(requested));
-  // Deferring costs each lead a second pass of the source check on the workers: on the
-  // 2-core machine of bench/README.md ("Audit") two workers were no faster than one
-  // thread, so `auto` does not choose it; an explicit --workers does.
+function chooseWorkers(requested: number | 'auto', size: number, stateful: boolean): number {
+  // A stateful check must see every lead in one place (see AuditGate.stateful).
   if (stateful) return 1;
+  if (requested !== 'auto') return Math.max(1, Math.floor(requested));
   if (size < AUTO_WORKERS_MIN_BYTES) return 1;
   // Workers pay only with idle cores: on a busy machine they compete with each other and
   // with the main thread, and the run gets slower (measured: bench/README.md, "Audit").

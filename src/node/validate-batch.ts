@@ -1,5 +1,4 @@
 import type { Gate } from '../core/gate.js';
-import type { Verdict } from '../core/verdict.js';
 import { toRowOutcome, type RowOutcome } from './audit-report.js';
 
 /**
@@ -12,19 +11,11 @@ import { toRowOutcome, type RowOutcome } from './audit-report.js';
  * outcomes on. The batch resolves once the gate's log writes for it have settled, so a
  * worker that is stopped after its last batch has lost no log line.
  */
-export async function validateBatch(
-  gate: Gate,
-  leads: readonly unknown[],
-  concurrency: number,
-  ids?: ReadonlyArray<string | undefined>,
-  /** Runs each lead's validation inside it (deferred-duplicates.ts: tells which lead a store call is for). */
-  around?: (index: number, run: () => Promise<Verdict>) => Promise<Verdict>,
-): Promise<RowOutcome[]> {
+export async function validateBatch(gate: Gate, leads: readonly unknown[], concurrency: number, ids?: ReadonlyArray<string | undefined>): Promise<RowOutcome[]> {
   const outcomes: RowOutcome[] = new Array(leads.length);
-  const validateOne = (index: number): Promise<Verdict> => {
+  const validateOne = (index: number) => {
     const id = ids?.[index];
-    const run = () => (id === undefined ? gate.validate(leads[index]) : gate.validate(leads[index], { leadId: id }));
-    return around ? around(index, run) : run();
+    return id === undefined ? gate.validate(leads[index]) : gate.validate(leads[index], { leadId: id });
   };
   if (concurrency >= leads.length) {
     const verdicts = await Promise.all(leads.map((_, index) => validateOne(index)));

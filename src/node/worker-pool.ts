@@ -1,34 +1,31 @@
 import { Worker } from 'node:worker_threads';
 import type { AuditGateSpec } from './audit-gate.js';
 import type { RowOutcome } from './audit-report.js';
-import type { DuplicateMark } from './deferred-duplicates.js';
 
 /**
  * A fixed set of worker threads, each with its own gate, validating batches of leads.
  * `run` resolves with a batch's outcomes; the caller keeps batches in input order.
- * A batch goes to the worker with the fewest batches in flight. With `deferDuplicates`,
- * `marks` is a batch's first pass and `run` takes the main thread's answers
- * (deferred-duplicates.ts).
+ * A batch goes to the worker with the fewest batches in flight.
  */
 export class WorkerPool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];
-  private readonly pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (outcomes: RowOutcome[]) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
 
   private constructor() {}
 
   /** Starts `size` workers from `script` and waits until each has built its gate. */
-  static async start(script: URL, size: number, spec: AuditGateSpec, concurrency: number, deferDuplicates = false): Promise<WorkerPool> {
+  static async start(script: URL, size: number, spec: AuditGateSpec, concurrency: number): Promise<WorkerPool> {
     const pool = new WorkerPool();
     const ready = Array.from({ length: size }, () => new Promise<void>((resolve, reject) => {
       // A small young generation: each isolate otherwise grows its own to tens of MB
       // of short-lived lead objects. Measured on 100,000 rows with 2 workers: peak RSS
       // 372 → 301 MiB, no slower (bench/README.md, "Audit").
-      const worker = new Worker(script, { workerData: { spec, concurrency, deferDuplicates }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const worker = new Worker(script, { workerData: { spec, concurrency }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       const slot = { worker, busy: 0 };
       pool.workers.push(slot);
-      worker.on('message', (message: { ready?: boolean; id?: number; result?: never; error?: string }) => {
+      worker.on('message', (message: { ready?: boolean; id?: number; outcomes?: RowOutcome[]; error?: string }) => {
         if (message.ready !== undefined) {
           if (message.ready) resolve();
           else reject(new Error(`audit worker could not build its gate: ${message.error}`));
@@ -38,7 +35,7 @@ export class WorkerPool {
         if (!waiter) return;
         pool.pending.delete(message.id!);
         slot.busy -= 1;
-        if (message.result !== undefined) waiter.resolve(message.result);
+        if (message.outcomes) waiter.resolve(message.outcomes);
         else waiter.reject(new Error(`audit worker failed on a batch: ${message.error}`));
       });
       worker.on('error', (error) => {
@@ -58,25 +55,16 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Validates one batch on the least busy worker; `ids` are the leads' record ids (see validateBatch), `seen` the main thread's duplicate answers. */
-  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>, seen?: ReadonlyArray<readonly string[]>): Promise<RowOutcome[]> {
-    return this.post<RowOutcome[]>({ kind: 'validate', leads, ids, ...(seen ? { seen } : {}) });
-  }
-
-  /** The duplicate marks each lead of a batch makes (pass 1 of deferred duplicates). */
-  marks(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<DuplicateMark[][]> {
-    return this.post<DuplicateMark[][]>({ kind: 'marks', leads, ids });
-  }
-
-  private post<T>(message: Record<string, unknown>): Promise<T> {
+  /** Validates one batch on the least busy worker; `ids` are the leads' record ids (see validateBatch). */
+  run(leads: unknown[], ids?: ReadonlyArray<string | undefined>): Promise<RowOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.workers[0]!;
     for (const candidate of this.workers) if (candidate.busy < slot.busy) slot = candidate;
     const id = this.nextId++;
     slot.busy += 1;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
-      slot.worker.postMessage({ id, ...message });
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, leads, ids });
     });
   }
 
