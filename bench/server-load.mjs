@@ -19,16 +19,15 @@
 // REQUIRE_FORM_TOKEN=1, so each lead's token is verified (HMAC) and spent (store SET NX),
 // as on a production form. The tokens are issued here with the server's secret before
 // the run, dated 10 s back (past the 3 s minimum), so fetching them is not measured.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { issueFormToken } from 'leadgate/server';
 import { machineInfo } from './machine.mjs';
+import { benchLeads, freePort, SECRET, startProcess, stop } from './server-fixtures.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,74 +46,7 @@ const maxDuration = Number(args['max-duration']);
 const stores = args.store === 'both' ? ['memory', 'redis'] : [args.store];
 const GOAL = { rate: 1000, p99Ms: 10 };
 const exampleServer = fileURLToPath(new URL('../examples/server/node-server.mjs', import.meta.url));
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Starts a child process and resolves once a line of its stdout matches `ready`. */
-function startProcess(command, argv, env, ready) {
-  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 15_000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`${command} exited with ${code}: ${output}`)));
-  });
-}
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-
-const SECRET = 'bench-secret-0123456789abcdef';
-const CONSENT = { given: true, textId: 'demo-request-v2', renderedChecked: false, userInteracted: true, pageUrl: 'https://www.northwind-logistics.de/demo' };
-let sequence = 0;
-let tokens = [];
-
-/** One form token per lead of the run, issued 10 s ago with the server's secret. */
-async function issueTokens(count) {
-  const renderedAt = new Date(Date.now() - 10_000);
-  tokens = await Promise.all(Array.from({ length: count }, () => issueFormToken({ secret: SECRET, now: () => renderedAt })));
-}
-
-/** The n-th lead: its own person, company domain, client IP and token. */
-function lead() {
-  const n = ++sequence;
-  const domain = `northwind-${n}.de`;
-  return {
-    ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-    body: JSON.stringify({
-      email: `maria.keller@${domain}`,
-      firstName: 'Maria',
-      lastName: 'Keller',
-      title: 'Head of Procurement',
-      company: 'Northwind Logistics GmbH',
-      website: `https://www.${domain}`,
-      phone: `+49 30 ${10_000_000 + n}`,
-      country: 'DE',
-      consent: { ...CONSENT, capturedAt: new Date().toISOString() },
-      source: { utm_source: 'bench', utm_campaign: 'load', formToken: tokens[n - 1] },
-    }),
-  };
-}
+let leads;
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -138,7 +70,7 @@ async function load(url, { seconds, overallRate, amount }) {
         method: 'POST',
         path: '/api/leads',
         setupRequest: (request) => {
-          const { ip, body } = lead();
+          const { ip, body } = leads.next();
           return { ...request, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body };
         },
       },
@@ -216,8 +148,7 @@ await mkdir(args.out, { recursive: true });
 for (const store of stores) {
   const before = machineInfo();
   console.log(`\nserver-load (${store}): ${duration * rate} leads at ${rate} req/s, then ${maxDuration * 3000} unthrottled, ${connections} connections`);
-  sequence = 0;
-  await issueTokens(400 + duration * rate + maxDuration * 3000);
+  leads = await benchLeads(400 + duration * rate + maxDuration * 3000);
   const { warmup, fixed, max, deliveries } = await runStore(store);
   const delivered = await countDeliveries(deliveries);
   // Every lead answered 2xx (warm-up included) must be in the deliveries file, once.

@@ -106,6 +106,8 @@ export async function exampleHandler(env = process.env) {
   });
   return {
     handler,
+    /** The gate the handler runs (bench/bare-server.mjs serves it without the handler, as a baseline). */
+    gate,
     deliveriesFile: target.path,
     requireToken,
     /** The form page; with tokens required, rendered with a fresh token (it works with JavaScript off). */

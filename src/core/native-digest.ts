@@ -5,13 +5,30 @@
  * runs. Both encode the string as UTF-8, lone surrogates as U+FFFD, so their digests
  * agree. The script-tag build replaces this module with src/browser/no-native-digest.ts.
  */
-export const nativeSha256Hex = ((): ((text: string) => string) | undefined => {
+interface NodeCrypto {
+  hash?: (algorithm: string, data: string, encoding: 'hex') => string;
+  createHmac?: (algorithm: string, key: string | Uint8Array) => { update(data: string): { digest(): Uint8Array } };
+}
+
+const nodeCrypto = ((): NodeCrypto | undefined => {
   try {
     const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const crypto = host?.getBuiltinModule?.('crypto') as { hash?: (algorithm: string, data: string, encoding: 'hex') => string } | undefined;
-    const hash = crypto?.hash;
-    return typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : undefined;
+    return host?.getBuiltinModule?.('crypto') as NodeCrypto | undefined;
   } catch {
     return undefined;
   }
 })();
+
+export const nativeSha256Hex: ((text: string) => string) | undefined = typeof nodeCrypto?.hash === 'function'
+  ? (text) => nodeCrypto.hash!('sha256', text, 'hex')
+  : undefined;
+
+/**
+ * HMAC-SHA256 with Node's `createHmac`, synchronous: Web Crypto's `sign`/`verify` cost a
+ * job and a promise each in Node (about a tenth of a request's CPU in the server
+ * benchmark, bench/README.md "Server tail"). The key is used as UTF-8 (a string) or as
+ * its bytes, as `importKey('raw', …)` takes it, so both give the same MAC.
+ */
+export const nativeHmacSha256: ((key: string | Uint8Array, message: string) => Uint8Array) | undefined = typeof nodeCrypto?.createHmac === 'function'
+  ? (key, message) => nodeCrypto.createHmac!('sha256', key).update(message).digest()
+  : undefined;
