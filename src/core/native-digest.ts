@@ -1,10 +1,8 @@
-/**
- * Node's native one-shot SHA-256 (`crypto.hash`, Node 20.12+), found at run time through
- * `process.getBuiltinModule` (Node 20.16+) so core imports nothing from node: and runs
- * unchanged in a browser, where there is no `process` and the JS version in digest.ts
- * runs. Both encode the string as UTF-8, lone surrogates as U+FFFD, so their digests
- * agree. The script-tag build replaces this module with src/browser/no-native-digest.ts.
- */
+// Node's native crypto, found at run time through `process.getBuiltinModule` (Node
+// 20.16+) so core imports nothing from node: and runs unchanged in a browser, where there
+// is no `process` and the JS SHA-256 (digest.ts) and Web Crypto (hmac.ts) do the work.
+// The script-tag build replaces this module with src/browser/no-native-digest.ts.
+
 interface NodeCrypto {
   hash?: (algorithm: string, data: string, encoding: 'hex') => string;
   createHmac?: (algorithm: string, key: string | Uint8Array) => { update(data: string): { digest(): Uint8Array } };
@@ -19,6 +17,10 @@ const nodeCrypto = ((): NodeCrypto | undefined => {
   }
 })();
 
+/**
+ * The one-shot SHA-256 (`crypto.hash`, Node 20.12+). It and the JS version both encode
+ * the string as UTF-8, lone surrogates as U+FFFD, so their digests agree.
+ */
 export const nativeSha256Hex: ((text: string) => string) | undefined = typeof nodeCrypto?.hash === 'function'
   ? (text) => nodeCrypto.hash!('sha256', text, 'hex')
   : undefined;
