@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { MOTION_NAMES, type MotionName } from '../core/types.js';
 /** What a command writes to and reads from; the bin passes the process's, tests could pass others. */
 export interface CliIo {
   stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
@@ -56,6 +57,12 @@ export function wholeNumberOption(flag: string, text: string, range: { min?: num
     throw new UsageError(`${flag} must be a whole number ${bounds}${range.or ? ` (or ${range.or})` : ''}, got "${text}"`);
   }
   return value;
+}
+
+/** Reads `--motion`, or throws a `UsageError` that lists the motions (`--motion must be one of inbound, …, got "x"`). */
+export function motionOption(value: string): MotionName {
+  if (!(MOTION_NAMES as readonly string[]).includes(value)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${value}"`);
+  return value as MotionName;
 }
 
 /**

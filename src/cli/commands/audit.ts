@@ -10,7 +10,7 @@ import { LEAD_COLUMN_PRESETS, type LeadColumnPreset } from '../../node/crm-lead-
 import { renderHtmlReport } from '../../node/report-html.js';
 import { renderTerminalReport } from '../../node/report-terminal.js';
 import { createVerdictsWriter, type VerdictsWriter } from '../../node/verdicts-writer.js';
-import { EXIT, UsageError, useColor, wholeNumberOption, type Command } from '../command.js';
+import { EXIT, motionOption, UsageError, useColor, wholeNumberOption, type Command } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 
 const HELP = `Usage: leadgate audit <file> [options]
@@ -86,9 +86,7 @@ export const auditCommand: Command = {
     const input = positionals[0]!;
     const format = values.format;
     if (format !== 'terminal' && format !== 'json' && format !== 'html') throw new UsageError(`--format must be terminal, json or html, got "${format}"`);
-    if (values.motion !== undefined && !(MOTION_NAMES as readonly string[]).includes(values.motion)) {
-      throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
-    }
+    if (values.motion !== undefined) motionOption(values.motion);
     const inputFormat = values['input-format'];
     if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'jsonl') throw new UsageError(`--input-format must be csv or jsonl, got "${inputFormat}"`);
     if (values.delimiter !== undefined && [...values.delimiter.replace('\\t', '\t')].length !== 1) throw new UsageError(`--delimiter must be one character, got "${values.delimiter}"`);

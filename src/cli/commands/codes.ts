@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { codes, codesMarkdown } from '../../catalogue.js';
-import { MOTION_NAMES, type MotionName } from '../../core/types.js';
+import { MOTION_NAMES } from '../../core/types.js';
 import { motions } from '../../motions/index.js';
-import { EXIT, UsageError, type Command } from '../command.js';
+import { EXIT, motionOption, UsageError, type Command } from '../command.js';
 
 const HELP = `Usage: leadgate codes [--motion <name>] [--format md|json]
 
@@ -34,8 +34,7 @@ export const codesCommand: Command = {
     if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`--format must be md or json, got "${values.format}"`);
     let presets = Object.values(motions);
     if (values.motion !== undefined) {
-      if (!(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
-      presets = [motions[values.motion as MotionName]];
+      presets = [motions[motionOption(values.motion)]];
     }
     const rows = codes({ motions: presets });
     io.stdout.write(values.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : codesMarkdown(rows));

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MOTION_NAMES, type MotionName } from '../../core/types.js';
+import { MOTION_NAMES } from '../../core/types.js';
 import { startLandingServer } from '../../node/landing-server.js';
-import { EXIT, UsageError, wholeNumberOption, type Command } from '../command.js';
+import { EXIT, motionOption, UsageError, wholeNumberOption, type Command } from '../command.js';
 
 const HELP = `Usage: leadgate serve [--port <n>] [--host <address>] [--motion <name>] [--root <dir>]
 
@@ -51,7 +51,7 @@ export const serveCommand: Command = {
     }
     const port = wholeNumberOption('--port', values.port, { max: 65_535 });
     const minSubmitMs = values['min-submit-ms'] === undefined ? undefined : wholeNumberOption('--min-submit-ms', values['min-submit-ms'], { max: 600_000 });
-    if (!(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
+    const motion = motionOption(values.motion);
     // The bin is dist/cli.js: the script-tag build sits beside it, the example page one level up.
     const dist = dirname(fileURLToPath(moduleUrl()));
     const script = join(dist, 'leadgate.global.js');
@@ -66,7 +66,7 @@ export const serveCommand: Command = {
       script,
       port,
       host: values.host,
-      motion: values.motion as MotionName,
+      motion,
       secret: io.env.LEADGATE_SECRET || undefined,
       ...(minSubmitMs === undefined ? {} : { minSubmitMs }),
       onDelivered: ({ leadId, decision, codes }) => io.stdout.write(`delivered ${leadId} ${decision}${codes.length > 0 ? ` (${codes.join(', ')})` : ''}\n`),

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MOTION_NAMES } from '../../../core/types.js';
 import { backtest, type BacktestReport, type BacktestSide } from '../../../node/backtest.js';
-import { EXIT, reportMissingFile, UsageError, type Command } from '../../command.js';
+import { EXIT, motionOption, reportMissingFile, UsageError, type Command } from '../../command.js';
 import { parseMaps } from '../audit.js';
 
 const HELP = `Usage: leadgate outcomes backtest <leads.csv|jsonl> --outcomes <outcomes.jsonl> --config <candidate.json> [options]
@@ -48,7 +48,7 @@ export const backtestCommand: Command = {
     }
     if (positionals.length !== 1) throw new UsageError('give one lead file: leadgate outcomes backtest <leads.csv> --outcomes <outcomes.jsonl> --config <candidate.json>');
     if (!values.outcomes || !values.config) throw new UsageError('--outcomes <outcomes.jsonl> and --config <candidate.json> are required');
-    if (values.motion !== undefined && !(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
+    if (values.motion !== undefined) motionOption(values.motion);
     if (values.format !== 'terminal' && values.format !== 'json') throw new UsageError(`--format must be terminal or json, got "${values.format}"`);
     const input = positionals[0]!;
     if (reportMissingFile(io, 'outcomes backtest', [['input', input], ['--outcomes', values.outcomes], ['--config', values.config], ['--current-config', values['current-config']]])) return EXIT.failure;

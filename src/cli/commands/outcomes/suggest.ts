@@ -5,7 +5,7 @@ import { closedLoopReport } from '../../../node/loop-files.js';
 import { suggestPolicy, type PolicySuggestion } from '../../../outcomes/suggest.js';
 import { formatRate } from '../../../node/loop-report-terminal.js';
 import type { Rate } from '../../../outcomes/wilson.js';
-import { EXIT, reportMissingFile, UsageError, wholeNumberOption, type Command } from '../../command.js';
+import { EXIT, motionOption, reportMissingFile, UsageError, wholeNumberOption, type Command } from '../../command.js';
 
 const HELP = `Usage: leadgate outcomes suggest --log <decisions.jsonl> --outcomes <outcomes.jsonl> [options]
 
@@ -49,7 +49,7 @@ export const suggestCommand: Command = {
       return EXIT.ok;
     }
     if (!values.log || !values.outcomes) throw new UsageError('--log <decisions.jsonl> and --outcomes <outcomes.jsonl> are required');
-    if (values.motion !== undefined && !(MOTION_NAMES as readonly string[]).includes(values.motion)) throw new UsageError(`--motion must be one of ${MOTION_NAMES.join(', ')}, got "${values.motion}"`);
+    if (values.motion !== undefined) motionOption(values.motion);
     if (values.format !== 'terminal' && values.format !== 'json') throw new UsageError(`--format must be terminal or json, got "${values.format}"`);
     const minCount = wholeNumberOption('--min-count', values['min-count'], { min: 1 });
     if (reportMissingFile(io, 'outcomes suggest', [['--log', values.log], ['--outcomes', values.outcomes]])) return EXIT.failure;
