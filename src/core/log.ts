@@ -157,7 +157,7 @@ function attribution(source: Record<string, unknown> | undefined): Record<string
 }
 
 /** The URL up to its query or fragment (a page URL's query can carry the visitor's email). */
-function withoutQuery(url: string): string {
+export function withoutQuery(url: string): string {
   const query = url.indexOf('?');
   const fragment = url.indexOf('#');
   const end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);

@@ -1,4 +1,5 @@
 import { LeadGateError } from '../core/errors.js';
+import { withoutQuery } from '../core/log.js';
 import type { Gate } from '../core/gate.js';
 import type { Verdict } from '../core/verdict.js';
 import { ConsentControl } from '../dom/consent.js';
@@ -67,7 +68,7 @@ export function attachHubSpotForm(formLike: unknown, gate: Gate, options: HubSpo
       const value = namedInput(form, property)?.value.trim();
       if (value) out[field] = value;
     }
-    const page = document.defaultView?.location.href.split(/[?#]/)[0] ?? '';
+    const page = withoutQuery(document.defaultView?.location.href ?? '');
     out.source = { formId: form.getAttribute('data-form-id') ?? form.id ?? 'hubspot', pageUrl: page, timeOnFormMs: Date.now() - started };
     if (consent) {
       // requiredToSubmit is the subscription box's own `required`: HubSpot's processing

@@ -1,4 +1,5 @@
 import { LeadGateError } from '../core/errors.js';
+import { withoutQuery } from '../core/log.js';
 import type { ConsentEvidence } from '../core/lead.js';
 import type { Gate } from '../core/gate.js';
 import type { Verdict } from '../core/verdict.js';
@@ -104,7 +105,7 @@ export function attachMarketoForm(mktoForm: MarketoForm, gate: Gate, options: Ma
       const value = values[name];
       if (typeof value === 'string' && value.trim() !== '') out[field] = value.trim();
     }
-    const page = document.defaultView?.location.href.split(/[?#]/)[0] ?? '';
+    const page = withoutQuery(document.defaultView?.location.href ?? '');
     out.source = { formId: String(mktoForm.getId()), pageUrl: page, timeOnFormMs: Date.now() - started };
     const optedOut = ticked(values[unsubscribed]);
     if (consent) out.consent = { ...optInEvidence(consent, page), ...(optedOut ? { given: false } : {}) };
