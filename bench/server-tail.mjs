@@ -11,7 +11,9 @@
 //
 //   npm run build && node bench/server-tail.mjs                 # 1,000 req/s, 10 s a round, 2 rounds
 //   node bench/server-tail.mjs --rate 500 --seconds 5 --rounds 1 --out /tmp/tail.json
+//   node bench/server-tail.mjs --rounds 1 --cpu-prof /tmp/prof   # and a CPU profile of each server
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +28,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '2' },
     out: { type: 'string', default: fileURLToPath(new URL('./results/server-tail.json', import.meta.url)) },
+    // Starts each server with `node --cpu-prof` into this directory (a .cpuprofile per server).
+    'cpu-prof': { type: 'string' },
   },
 });
 const rate = Number(args.rate);
@@ -79,6 +83,19 @@ function openLoop(port, path, { rate: perSecond, amount: count }, leads) {
   });
 }
 
+/**
+ * The CPU time a child process has used so far, in ms (Linux: utime + stime from
+ * /proc/<pid>/stat, in clock ticks of 10 ms), or undefined where there is no /proc.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const percentile = (sorted, p) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 100) / 100;
 function summary({ latencies, statuses, errors, seconds }) {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -89,10 +106,15 @@ async function round(name, leads) {
   const work = await mkdtemp(join(tmpdir(), `leadgate-tail-${name}-`));
   const port = await freePort();
   const env = { PORT: String(port), HOST: '127.0.0.1', DELIVERIES_FILE: join(work, 'deliveries.jsonl'), LEADGATE_SECRET: SECRET, REQUIRE_FORM_TOKEN: '1', TRUST_PROXY: '1' };
-  const server = await startProcess(process.execPath, [SERVERS[name].script], env, SERVERS[name].ready);
+  const server = await startProcess(process.execPath, [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`, `--cpu-prof-name=${name}-${port}.cpuprofile`] : []), SERVERS[name].script], env, SERVERS[name].ready);
   try {
     await openLoop(port, SERVERS[name].path, WARMUP, leads);
-    return summary(await openLoop(port, SERVERS[name].path, { rate, amount }, leads));
+    const cpuBefore = cpuMs(server.pid);
+    const result = summary(await openLoop(port, SERVERS[name].path, { rate, amount }, leads));
+    const cpuAfter = cpuMs(server.pid);
+    // The server's own CPU per request: steadier than a tail, and what the tail grows from.
+    if (cpuBefore !== undefined && cpuAfter !== undefined) result.serverCpuMsPerRequest = Math.round(((cpuAfter - cpuBefore) / amount) * 1000) / 1000;
+    return result;
   } finally {
     await stop(server);
     await rm(work, { recursive: true, force: true });
@@ -106,7 +128,7 @@ for (let r = 0; r < rounds; r++) {
   for (const name of r % 2 === 0 ? ['bare', 'handler'] : ['handler', 'bare']) {
     const result = await round(name, leads);
     results[name].push(result);
-    console.log(`${name.padEnd(7)} round ${r + 1}: ${result.achievedRate} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, p99.9 ${result.latencyMs.p999} ms, max ${result.latencyMs.max} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}`);
+    console.log(`${name.padEnd(7)} round ${r + 1}: ${result.achievedRate} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, server CPU ${result.serverCpuMsPerRequest} ms/request, p99.9 ${result.latencyMs.p999} ms, max ${result.latencyMs.max} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}`);
   }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,6 +1,6 @@
 // What both example servers share: the gate, the delivery target, the outbox and the
 // handler options, configured from environment variables (see README.md).
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createGate, memoryStore, motions, sourceVerification } from 'leadgate';
@@ -33,17 +33,23 @@ function deliveryTarget(env) {
   const path = env.DELIVERIES_FILE ?? join(dataDir, 'deliveries.jsonl');
   let pending = [];
   let writing = Promise.resolve();
+  // Opened on the first lead and kept open: one open per server, not one per append.
+  let file;
   // Lines that arrive while a write is in flight go out together in the next append.
   const flushSoon = () => {
     writing = writing.then(async () => {
       if (pending.length === 0) return;
       const lines = pending;
       pending = [];
-      await mkdir(dirname(path), { recursive: true });
-      await appendFile(path, lines.map((line) => line.text).join(''));
-      for (const line of lines) line.resolve();
-    }).catch((error) => {
-      for (const line of pending) line.reject(error);
+      try {
+        file ??= mkdir(dirname(path), { recursive: true }).then(() => open(path, 'a'));
+        await (await file).appendFile(lines.map((line) => line.text).join(''));
+        for (const line of lines) line.resolve();
+      } catch (error) {
+        // These leads go to the outbox and are retried; the next append opens the file afresh.
+        file = undefined;
+        for (const line of lines) line.reject(error);
+      }
     });
     return writing;
   };
@@ -55,7 +61,12 @@ function deliveryTarget(env) {
         void flushSoon();
       });
     },
-    flush: () => flushSoon(),
+    async flush() {
+      await flushSoon();
+      const opened = file;
+      file = undefined;
+      await (await opened)?.close();
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { reply, type Reply } from './reply.js';
+
 /** Which browser origins may call the handler from another site: a list, or a predicate. */
 export type AllowedOrigins = readonly string[] | ((origin: string) => boolean);
 
@@ -22,19 +24,13 @@ export function isAllowed(origin: string, allowed: AllowedOrigins): boolean {
 const ALLOWED_REQUEST_HEADERS = 'content-type, accept, accept-language';
 
 /** The answer to an `OPTIONS` preflight: 204 with the grant for an allowed origin, 403 otherwise. */
-export function preflightResponse(request: Request, allowed: AllowedOrigins | undefined, methods: string): Response {
-  const origin = request.headers.get('origin');
+export function preflightReply(origin: string | null, allowed: AllowedOrigins | undefined, methods: string): Reply {
   const cors = corsHeaders(origin, allowed);
-  if (!cors['access-control-allow-origin']) {
-    return new Response(null, { status: 403, headers: { vary: 'Origin' } });
-  }
-  return new Response(null, {
-    status: 204,
-    headers: {
-      ...cors,
-      'access-control-allow-methods': methods,
-      'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
-      'access-control-max-age': '600',
-    },
+  if (!cors['access-control-allow-origin']) return reply(403, { vary: 'Origin' });
+  return reply(204, {
+    ...cors,
+    'access-control-allow-methods': methods,
+    'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+    'access-control-max-age': '600',
   });
 }

@@ -2,17 +2,19 @@ import type { Gate } from '../core/gate.js';
 import { LeadGateError } from '../core/errors.js';
 import { normalizeLead } from '../core/lead.js';
 import type { Verdict } from '../core/verdict.js';
-import { corsHeaders, preflightResponse } from './cors.js';
+import { corsHeaders, preflightReply } from './cors.js';
 import { createDelivery, type Delivery, type HandlerEvent } from './delivery.js';
 import { takeClientLeadId } from './client-lead-id.js';
 import { defaultFieldMap, mapBody } from './field-map.js';
 import { issueFormToken } from './form-token.js';
 import { parseHandlerOptions, type HandlerOptions } from './handler-options.js';
 import { memoryOutbox, type Outbox } from './outbox.js';
+import { fromWebRequest, SERVE_INCOMING, type IncomingRequest } from './incoming.js';
 import { outcomesRoute } from './outcomes-route.js';
-import { problem, problemResponse, type Problem, type ProblemFinding } from './problem.js';
-import { DEFAULT_CONTEXT_HEADERS, requestContext, type ConnectionInfo } from './request-context.js';
-import { parseBody, readBoundedBody, type ParsedBody } from './request-body.js';
+import { problem, problemReply, type Problem, type ProblemFinding } from './problem.js';
+import { jsonReply, reply, toResponse, type Reply, type RouteAnswer } from './reply.js';
+import { DEFAULT_CONTEXT_HEADERS, incomingContext, type ConnectionInfo } from './request-context.js';
+import { parseBody, type ParsedBody } from './request-body.js';
 
 /**
  * A web-standard request handler: `(Request) => Promise<Response>`. Runs unchanged in
@@ -29,7 +31,6 @@ export interface LeadHandler {
 const DEFAULT_MAX_BODY = 64 * 1024;
 const FORM_TOKEN_BODY_LIMIT = 4 * 1024;
 const FORM_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
-const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 
 /**
  * Serves a gate over HTTP. Routes (under `basePath`):
@@ -85,23 +86,23 @@ export function createHandler(gate: Gate, rawOptions: HandlerOptions = {}): Lead
   // Built now, so a bad secret or store throws at createHandler time, not on the first webhook.
   const postOutcomes = options.outcomes ? outcomesRoute(options.outcomes, (error) => emit({ type: 'outcomes_failed', level: 'error', error })) : undefined;
 
-  const routes: Record<string, { methods: string; run: (request: Request, connection: ConnectionInfo) => Promise<Response> }> = {
+  const routes: Record<string, { methods: string; run: (request: IncomingRequest, connection: ConnectionInfo) => Promise<RouteAnswer> }> = {
     '/leads': { methods: 'POST, OPTIONS', run: (request, connection) => postLead(request, connection) },
     '/form-token': { methods: 'POST, OPTIONS', run: (request) => postFormToken(request) },
     '/outcomes': {
       methods: 'POST, OPTIONS',
-      run: async (request) => postOutcomes?.(request, now()) ?? problemResponse(problem('not-configured', 404, 'Outcome webhooks are not enabled on this server.')),
+      run: async (request) => postOutcomes?.(request, now()) ?? problemReply(problem('not-configured', 404, 'Outcome webhooks are not enabled on this server.')),
     },
-    '/codes': { methods: 'GET, HEAD, OPTIONS', run: async () => new Response((catalogue ??= JSON.stringify(gate.codes())), { headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' } }) },
+    '/codes': { methods: 'GET, HEAD, OPTIONS', run: async () => reply(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' }, (catalogue ??= JSON.stringify(gate.codes()))) },
   };
 
-  const postLead = async (request: Request, connection: ConnectionInfo): Promise<Response> => {
+  const postLead = async (request: IncomingRequest, connection: ConnectionInfo): Promise<Reply> => {
     const html = wantsHtml(request);
     const body = await parseBody(request, maxBody);
     if (!body.ok) return badBody(body, html);
     const client = options.leadIdField === undefined ? undefined : takeClientLeadId(body.kind === 'json' ? body.value : body.fields, options.leadIdField);
     const input = mapBody(mapper, client ? client.body : body.kind === 'json' ? body.value : body.fields, body.kind);
-    const context = requestContext(request, connection, contextOptions);
+    const context = incomingContext(request, connection, contextOptions);
     if (client?.leadId !== undefined) context.leadId = client.leadId;
     const verdict = await gate.validate(input, context);
     const leadId = verdict.leadId;
@@ -121,7 +122,7 @@ export function createHandler(gate: Gate, rawOptions: HandlerOptions = {}): Lead
         const moved = redirect(options.redirects?.failure, { codes: codes.join(',') });
         if (moved) return moved;
       }
-      return problemResponse(
+      return problemReply(
         problem('lead-rejected', 422, 'The lead did not pass the checks; see findings.', { leadId, findings: rejectFindings(verdict) }),
       );
     }
@@ -133,7 +134,7 @@ export function createHandler(gate: Gate, rawOptions: HandlerOptions = {}): Lead
           const moved = redirect(options.redirects?.failure, { error: 'unavailable' });
           if (moved) return moved;
         }
-        return problemResponse(problem('outbox-full', 503, 'The lead could not be delivered or stored; send it again later.'), { 'retry-after': retryAfter });
+        return problemReply(problem('outbox-full', 503, 'The lead could not be delivered or stored; send it again later.'), { 'retry-after': retryAfter });
       }
     }
     if (html) {
@@ -159,83 +160,91 @@ export function createHandler(gate: Gate, rawOptions: HandlerOptions = {}): Lead
     }
   };
 
-  const postFormToken = async (request: Request): Promise<Response> => {
-    if (!options.formToken) return problemResponse(problem('not-configured', 404, 'Form tokens are not enabled on this server.'));
+  const postFormToken = async (request: IncomingRequest): Promise<Reply> => {
+    if (!options.formToken) return problemReply(problem('not-configured', 404, 'Form tokens are not enabled on this server.'));
     let formId = new URL(request.url).searchParams.get('formId') ?? undefined;
     if (formId === undefined && request.headers.get('content-type')) {
       const body = await parseBody(request, FORM_TOKEN_BODY_LIMIT);
       if (!body.ok) return badBody(body, false);
       const posted = body.kind === 'json' ? (body.value as { formId?: unknown } | null)?.formId : body.fields.formId;
-      if (posted !== undefined && typeof posted !== 'string') return problemResponse(problem('invalid-body', 400, 'formId must be a string.'));
+      if (posted !== undefined && typeof posted !== 'string') return problemReply(problem('invalid-body', 400, 'formId must be a string.'));
       formId = posted;
     } else {
-      await readBoundedBody(request, FORM_TOKEN_BODY_LIMIT);
+      await request.readBody(FORM_TOKEN_BODY_LIMIT);
     }
     formId ??= 'default';
     const allowed = options.formToken.formIds;
     if (!FORM_ID.test(formId) || (allowed && !allowed.includes(formId))) {
-      return problemResponse(problem('invalid-body', 400, 'Unknown formId.'));
+      return problemReply(problem('invalid-body', 400, 'Unknown formId.'));
     }
     const token = await issueFormToken({ secret: options.formToken.secret, formId, now });
-    return new Response(JSON.stringify({ token, formId }), { headers: JSON_HEADERS });
+    return jsonReply({ token, formId });
   };
 
-  const redirect = (target: string | undefined, params: Record<string, string>): Response | undefined => {
+  const redirect = (target: string | undefined, params: Record<string, string>): Reply | undefined => {
     if (!target) return undefined;
-    return new Response(null, { status: 303, headers: { location: withQuery(target, params), 'cache-control': 'no-store' } });
+    return reply(303, { location: withQuery(target, params), 'cache-control': 'no-store' });
   };
 
-  const badBody = (body: Extract<ParsedBody, { ok: false }>, html: boolean): Response => {
+  const badBody = (body: Extract<ParsedBody, { ok: false }>, html: boolean): Reply => {
     if (html) {
       const moved = redirect(options.redirects?.failure, { error: body.reason });
       if (moved) return moved;
     }
     switch (body.reason) {
       case 'unsupported-media-type':
-        return problemResponse(
+        return problemReply(
           problem('unsupported-media-type', 415, 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.'),
           { 'accept-post': 'application/json, application/x-www-form-urlencoded, multipart/form-data' },
         );
       case 'body-too-large':
-        return problemResponse(problem('body-too-large', 413, `The body is larger than ${maxBody} bytes.`), { connection: 'close' });
+        return problemReply(problem('body-too-large', 413, `The body is larger than ${maxBody} bytes.`), { connection: 'close' });
       case 'invalid-json':
-        return problemResponse(problem('invalid-json', 400, 'The body could not be parsed as JSON.'));
+        return problemReply(problem('invalid-json', 400, 'The body could not be parsed as JSON.'));
       default:
-        return problemResponse(problem('invalid-body', 400, 'The body could not be read as form data.'));
+        return problemReply(problem('invalid-body', 400, 'The body could not be read as form data.'));
     }
   };
 
-  const success = (decision: Verdict['decision'], leadId: string, verdict?: Verdict): Response => {
+  const success = (decision: Verdict['decision'], leadId: string, verdict?: Verdict): Reply => {
     const body: Record<string, unknown> = { decision, leadId };
     if (verdict) body.reasons = verdict.reasons.map((reason) => ({ code: reason.code, ...(reason.field ? { field: reason.field } : {}), action: reason.action }));
-    return new Response(JSON.stringify(body), { status: decision === 'accept' ? 200 : 202, headers: JSON_HEADERS });
+    return jsonReply(body, decision === 'accept' ? 200 : 202);
   };
 
-  const handler = async (request: Request, connection: ConnectionInfo = {}): Promise<Response> => {
-    let response: Response;
+  const serveIncoming = async (request: IncomingRequest, connection: ConnectionInfo = {}): Promise<RouteAnswer> => {
+    let answer: RouteAnswer;
     const origin = request.headers.get('origin');
     try {
       const path = routePath(request.url, basePath);
       const route = path === undefined ? undefined : routes[path];
       if (!route) {
-        response = problemResponse(problem('not-found', 404, 'No such route.'));
+        answer = problemReply(problem('not-found', 404, 'No such route.'));
       } else if (request.method === 'OPTIONS') {
-        response = origin ? preflightResponse(request, options.allowedOrigins, route.methods) : new Response(null, { status: 204, headers: { allow: route.methods } });
+        answer = origin ? preflightReply(origin, options.allowedOrigins, route.methods) : reply(204, { allow: route.methods });
       } else if (!route.methods.split(', ').includes(request.method)) {
-        response = problemResponse(problem('method-not-allowed', 405, `Use ${route.methods}.`), { allow: route.methods });
+        answer = problemReply(problem('method-not-allowed', 405, `Use ${route.methods}.`), { allow: route.methods });
       } else {
-        response = await route.run(request, connection);
-        if (request.method === 'HEAD') response = new Response(null, response);
+        answer = await route.run(request, connection);
+        if (request.method === 'HEAD') answer = answer instanceof Response ? new Response(null, answer) : reply(answer.status, answer.headers);
       }
     } catch (error) {
       // Reached only by a bug or a failing user function (mapFields), never by what a client sends.
       emit({ type: 'handler_failed', level: 'error', error });
-      response = problemResponse(problem('internal-error', 500, 'The server failed to handle the request.'));
+      answer = problemReply(problem('internal-error', 500, 'The server failed to handle the request.'));
     }
-    for (const [name, value] of Object.entries(corsHeaders(origin, options.allowedOrigins))) response.headers.set(name, value);
-    return response;
+    const cors = corsHeaders(origin, options.allowedOrigins);
+    for (const name in cors) {
+      if (answer instanceof Response) answer.headers.set(name, cors[name]!);
+      else answer.headers[name] = cors[name]!;
+    }
+    return answer;
   };
 
+  const handler = async (request: Request, connection: ConnectionInfo = {}): Promise<Response> => toResponse(await serveIncoming(fromWebRequest(request), connection));
+
+  // toNodeListener finds this and skips building a Request and a Response (incoming.ts).
+  Object.defineProperty(handler, SERVE_INCOMING, { value: serveIncoming });
   return Object.assign(handler, { delivery, close: () => delivery.close() });
 }
 
@@ -257,7 +266,7 @@ function routePath(url: string, basePath: string): string | undefined {
 }
 
 /** A browser navigating with a plain HTML form (JavaScript off) asks for HTML; `fetch` does not. */
-function wantsHtml(request: Request): boolean {
+function wantsHtml(request: IncomingRequest): boolean {
   const type = request.headers.get('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return false;
   return /\btext\/html\b/i.test(request.headers.get('accept') ?? '');

@@ -3,8 +3,9 @@ import { fromBase64Url, hmacSign, hmacVerify, toBase64Url } from '../core/hmac.j
 import { memoryStore, LEAD_STORE_METHODS, type LeadStore } from '../core/store.js';
 import { parseOutcome, type OutcomeRecord } from '../outcomes/record.js';
 import type { OutcomeStore } from '../outcomes/store.js';
+import type { HeaderReader, IncomingRequest } from './incoming.js';
 import { problem, problemResponse } from './problem.js';
-import { bodyKind, readBoundedBody } from './request-body.js';
+import { bodyKind } from './request-body.js';
 
 // `POST /outcomes`: CRM webhooks carrying sales outcomes (issue 13 §2), authenticated
 // as Standard Webhooks specifies (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md,
@@ -43,7 +44,7 @@ export interface OutcomesRouteOptions {
 }
 
 /** The route the handler mounts: `(request, now) => Response`. */
-export type OutcomesRoute = (request: Request, now: Date) => Promise<Response>;
+export type OutcomesRoute = (request: IncomingRequest, now: Date) => Promise<Response>;
 
 /**
  * Builds the `POST /outcomes` route from validated options. The body is one outcome
@@ -70,7 +71,7 @@ export function outcomesRoute(input: OutcomesRouteOptions, emitError: (error: un
     if (bodyKind(request.headers.get('content-type')) !== 'json') {
       return problemResponse(problem('unsupported-media-type', 415, 'Send application/json.'), { 'accept-post': 'application/json' });
     }
-    const bytes = await readBoundedBody(request, maxBody);
+    const bytes = await request.readBody(maxBody);
     if (bytes === 'too-large') return problemResponse(problem('body-too-large', 413, `The body is larger than ${maxBody} bytes.`), { connection: 'close' });
     if (bytes === 'unreadable') return problemResponse(problem('invalid-body', 400, 'The body could not be read.'));
     let body: string;
@@ -148,7 +149,7 @@ const SIGNATURE_DETAILS: Record<SignatureProblem, string> = {
  * Checks the Standard Webhooks headers of one request. The signature is checked before
  * the timestamp, so an unauthenticated sender learns nothing about the clock window.
  */
-async function verifyWebhook(headers: Headers, body: string, keys: readonly Uint8Array[], nowMs: number, toleranceMs: number): Promise<'ok' | SignatureProblem> {
+async function verifyWebhook(headers: HeaderReader, body: string, keys: readonly Uint8Array[], nowMs: number, toleranceMs: number): Promise<'ok' | SignatureProblem> {
   const id = headers.get('webhook-id');
   const timestamp = headers.get('webhook-timestamp');
   const signature = headers.get('webhook-signature');

@@ -1,6 +1,7 @@
 // RFC 9457 "Problem Details for HTTP APIs": every error the handler answers is
 // `application/problem+json` with type, title, status and detail, plus extension
 // members (`findings`) a form can show. https://www.rfc-editor.org/rfc/rfc9457
+import { toResponse, type Reply } from './reply.js';
 
 /** The media type of a problem document (RFC 9457 §3). */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -70,10 +71,12 @@ export function problem(kind: ProblemKind, status: number, detail: string, extra
   return { type: `urn:leadgate:problem:${kind}`, title: TITLES[kind], status, detail, ...extra };
 }
 
+/** A problem document as a {@link Reply}, with extra headers (CORS, `Allow`, `Retry-After`). */
+export function problemReply(body: Problem, headers: Record<string, string> = {}): Reply {
+  return { status: body.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(body) };
+}
+
 /** A `Response` carrying a problem document, with extra headers (CORS, `Allow`, `Retry-After`). */
 export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
-  });
+  return toResponse(problemReply(body, headers));
 }

@@ -1,3 +1,5 @@
+import type { IncomingRequest } from './incoming.js';
+
 /** What a POST body turned into: a JSON value, or form fields (string values, repeated names as arrays). */
 export type ParsedBody =
   | { ok: true; kind: 'json'; value: unknown }
@@ -63,10 +65,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * anything a client can send ends in one of the `ok: false` reasons. Uploaded files
  * in a multipart body are dropped: a lead has no file fields.
  */
-export async function parseBody(request: Request, limit: number): Promise<ParsedBody> {
+export async function parseBody(request: IncomingRequest, limit: number): Promise<ParsedBody> {
   const kind = bodyKind(request.headers.get('content-type'));
   if (!kind) return { ok: false, reason: 'unsupported-media-type' };
-  const bytes = await readBoundedBody(request, limit);
+  const bytes = await request.readBody(limit);
   if (bytes === 'too-large') return { ok: false, reason: 'body-too-large' };
   if (bytes === 'unreadable') return { ok: false, reason: 'invalid-body' };
   let text: string;

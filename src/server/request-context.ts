@@ -1,4 +1,5 @@
 import type { LeadContext } from '../core/check.js';
+import { fromWebRequest, type IncomingRequest } from './incoming.js';
 
 /** What the runtime knows about the connection that the `Request` does not say. */
 export interface ConnectionInfo {
@@ -31,7 +32,12 @@ const MAX_HEADER_VALUE = 500;
 
 /** Resolves the client's IP address under a trust rule. */
 export function clientAddress(request: Request, connection: ConnectionInfo, trustProxy: TrustProxy): string | undefined {
-  if (typeof trustProxy === 'function') return trustProxy(request, connection);
+  return incomingClientAddress(fromWebRequest(request), connection, trustProxy);
+}
+
+/** {@link clientAddress} for the handler's {@link IncomingRequest}. */
+export function incomingClientAddress(request: IncomingRequest, connection: ConnectionInfo, trustProxy: TrustProxy): string | undefined {
+  if (typeof trustProxy === 'function') return trustProxy(request.toRequest(), connection);
   if (typeof trustProxy === 'number' && trustProxy > 0) {
     const forwarded = (request.headers.get('x-forwarded-for') ?? '')
       .split(',')
@@ -48,11 +54,19 @@ export function clientAddress(request: Request, connection: ConnectionInfo, trus
  * https://privacycg.github.io/gpc-spec/), `Sec-Fetch-Site`, the time received, and the
  * allow-listed headers.
  */
-export function requestContext(
-  request: Request,
-  connection: ConnectionInfo,
-  options: { trustProxy: TrustProxy; headers: readonly string[]; now: () => Date },
-): LeadContext {
+export function requestContext(request: Request, connection: ConnectionInfo, options: ContextOptions): LeadContext {
+  return incomingContext(fromWebRequest(request), connection, options);
+}
+
+/** What {@link requestContext} reads besides the request. */
+export interface ContextOptions {
+  trustProxy: TrustProxy;
+  headers: readonly string[];
+  now: () => Date;
+}
+
+/** {@link requestContext} for the handler's {@link IncomingRequest}. */
+export function incomingContext(request: IncomingRequest, connection: ConnectionInfo, options: ContextOptions): LeadContext {
   const context: LeadContext = { receivedAt: options.now().toISOString() };
   const header = (name: string) => {
     const value = request.headers.get(name);
@@ -64,7 +78,7 @@ export function requestContext(
   if (referer) context.referer = referer;
   const userAgent = header('user-agent');
   if (userAgent) context.userAgent = userAgent;
-  const ip = clientAddress(request, connection, options.trustProxy);
+  const ip = incomingClientAddress(request, connection, options.trustProxy);
   if (ip) context.ip = ip.startsWith('::ffff:') ? ip.slice(7) : ip; // IPv4-mapped IPv6, as Node reports IPv4 peers on dual-stack sockets
   if (header('sec-gpc')?.trim() === '1') context.gpc = true;
   const fetchSite = header('sec-fetch-site');

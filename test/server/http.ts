@@ -50,7 +50,7 @@ export function postForm(base: string, path: string, fields: Record<string, stri
  */
 export function rawRequest(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[]; end?: boolean },
+  options: { method?: string; path: string; headers?: Record<string, string | number | string[]>; chunks?: (string | Buffer)[]; end?: boolean },
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path, headers: options.headers }, (res) => {
