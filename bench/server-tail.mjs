@@ -9,7 +9,7 @@
 // Every request is a different lead the gate accepts, with a form token to verify and
 // spend. Rounds alternate bare/handler. Not part of `npm test`.
 //
-//   npm run build && node bench/server-tail.mjs                 # 1,000 req/s, 10 s a round, 2 rounds
+//   npm run build && node bench/server-tail.mjs                 # 1,000 req/s, 10 s a round, 5 rounds
 //   node bench/server-tail.mjs --rate 500 --seconds 5 --rounds 1 --out /tmp/tail.json
 //   node bench/server-tail.mjs --rounds 1 --cpu-prof /tmp/prof   # and a CPU profile of each server
 import http from 'node:http';
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
   options: {
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '5' },
     out: { type: 'string', default: fileURLToPath(new URL('./results/server-tail.json', import.meta.url)) },
     // Starts each server with `node --cpu-prof` into this directory (a .cpuprofile per server).
     'cpu-prof': { type: 'string' },

@@ -1,6 +1,6 @@
 // What both example servers share: the gate, the delivery target, the outbox and the
 // handler options, configured from environment variables (see README.md).
-import { mkdir, open } from 'node:fs/promises';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createGate, memoryStore, motions, sourceVerification } from 'leadgate';
@@ -31,42 +31,26 @@ function deliveryTarget(env) {
     };
   }
   const path = env.DELIVERIES_FILE ?? join(dataDir, 'deliveries.jsonl');
-  let pending = [];
-  let writing = Promise.resolve();
-  // Opened on the first lead and kept open: one open per server, not one per append.
+  mkdirSync(dirname(path), { recursive: true });
+  // One append stream for the server's life: lines that arrive while a write is in
+  // flight go out together in the next one (WriteStream's writev).
   let file;
-  // Lines that arrive while a write is in flight go out together in the next append.
-  const flushSoon = () => {
-    writing = writing.then(async () => {
-      if (pending.length === 0) return;
-      const lines = pending;
-      pending = [];
-      try {
-        file ??= mkdir(dirname(path), { recursive: true }).then(() => open(path, 'a'));
-        await (await file).appendFile(lines.map((line) => line.text).join(''));
-        for (const line of lines) line.resolve();
-      } catch (error) {
-        // These leads go to the outbox and are retried; the next append opens the file afresh.
-        file = undefined;
-        for (const line of lines) line.reject(error);
-      }
-    });
-    return writing;
+  const output = () => {
+    if (!file || file.destroyed) {
+      file = createWriteStream(path, { flags: 'a' });
+      // A failed write rejects its deliveries, which then go to the outbox and are
+      // retried; the next lead opens the file afresh.
+      file.on('error', () => undefined);
+    }
+    return file;
   };
   return {
     path,
     deliver(lead, verdict, { leadId }) {
-      return new Promise((resolve, reject) => {
-        pending.push({ text: `${JSON.stringify({ leadId, decision: verdict.decision, email: lead.email })}\n`, resolve, reject });
-        void flushSoon();
-      });
+      const line = `${JSON.stringify({ leadId, decision: verdict.decision, email: lead.email })}\n`;
+      return new Promise((resolve, reject) => output().write(line, (error) => (error ? reject(error) : resolve())));
     },
-    async flush() {
-      await flushSoon();
-      const opened = file;
-      file = undefined;
-      await (await opened)?.close();
-    },
+    flush: () => new Promise((resolve) => (file && !file.destroyed ? file.end(resolve) : resolve())),
   };
 }
 
