@@ -1,6 +1,7 @@
 import { defineCheck } from '../../core/check.js';
 import { PHONE_CODES } from './codes.js';
 import { resolvePhoneOptions, type PhoneValidityOptions } from './options.js';
+import { numberType } from './number-type.js';
 import { parsePhone, regionOf } from './parse-phone.js';
 import { couldBelongTo } from './possible-countries.js';
 
@@ -39,7 +40,7 @@ export const phoneValidity = (options: PhoneValidityOptions = {}) => {
       const number = parsePhone(lead.phone, lead.country);
       // With full metadata a number with a type is valid, so the type is read first and
       // isValid() (which would match the same patterns again) only runs when there is none.
-      const type = number?.getType();
+      const type = number && numberType(number);
       if (!number || (type === undefined && !number.isValid())) {
         return ctx.fail('PHONE_INVALID', { field: 'phone' });
       }
