@@ -7,12 +7,14 @@
 //   node bench/profile.mjs engine-noop-sink  # gate.validateSync with a sink that keeps nothing
 //   node bench/profile.mjs phone             # the phone check called directly
 //   node bench/profile.mjs email             # analyzeEmail
+//   node bench/profile.mjs role              # parseTitle on the leads' titles
+//   node bench/profile.mjs check-role        # a default check called directly (check-icp, -consent, -source, -email)
 //
 // Writes bench/results/profile-<target>.json and prints the top functions.
 import { writeFile, mkdir } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
-import { analyzeEmail, createGate, memorySink, normalizeLead, phoneValidity } from '../dist/index.js';
+import { analyzeEmail, consentProvenance, createGate, emailValidity, icpFit, memorySink, normalizeLead, parseTitle, phoneValidity, roleCurrency, sourceVerification } from '../dist/index.js';
 import { runCheckDirect } from './check-context.mjs';
 import { generateLeads } from './generate-leads.mjs';
 
@@ -42,6 +44,26 @@ const TARGETS = {
     const normalized = leads.map((lead) => normalizeLead(lead).lead);
     return () => {
       for (const lead of normalized) runCheckDirect(check, lead);
+    };
+  },
+  // Each default check called directly, as the phone target is: check-role, check-icp, …
+  ...Object.fromEntries(
+    Object.entries({ role: roleCurrency, icp: icpFit, consent: consentProvenance, source: sourceVerification, email: emailValidity }).map(([name, make]) => [
+      `check-${name}`,
+      (leads) => {
+        const check = make();
+        const normalized = leads.map((lead) => normalizeLead(lead).lead);
+        return () => {
+          for (const lead of normalized) runCheckDirect(check, lead);
+        };
+      },
+    ]),
+  ),
+  // parseTitle on the leads' titles: the role check's own cost.
+  role(leads) {
+    const titles = leads.map((lead) => lead.title ?? '');
+    return () => {
+      for (const title of titles) parseTitle(title);
     };
   },
   email(leads) {

@@ -3,6 +3,7 @@ import { getCountries, getExampleNumber, parsePhoneNumberFromString, type Countr
 import examples from 'libphonenumber-js/examples.mobile.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { numberType } from '../../src/checks/phone/number-type.js';
+import { parsePhone } from '../../src/checks/phone/parse-phone.js';
 
 describe('numberType: getType() with compiled patterns', () => {
   it("equals libphonenumber-js's getType() for every country's example mobile number and its neighbours", () => {
@@ -37,5 +38,28 @@ describe('numberType: getType() with compiled patterns', () => {
       const number = parsePhoneNumberFromString(text)!;
       expect([text, numberType(number)]).toEqual([text, number.getType()]);
     }
+  });
+});
+
+describe('parsePhone: what it refuses before asking the library', () => {
+  const parts = ['+', '\uFF0B', '0', '00', '1', '49', '30', '901820', '7', ' ', '-', '(', ')', '.', '/', 'ext.', 'x', 'tel:', 'n/a', 'call me', '\u0664\u0669', '\uFF14\uFF19', '\u0967', 'a'];
+  // Not ';phone-context=+49': libphonenumber-js itself answers an RFC 3966 context differently on repeated calls (1.13.16).
+  it('answers as parsePhoneNumberFromString does on random text, with and without a country', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 8 }), fc.constantFrom(undefined, 'DE', 'US', 'GB', 'XX'), (pieces, country) => {
+        const text = pieces.join('');
+        const library = parsePhoneNumberFromString(text, country === 'DE' || country === 'US' || country === 'GB' ? { defaultCountry: country } : {});
+        expect([text, country, parsePhone(text, country)?.number]).toEqual([text, country, library?.number]);
+      }),
+      { numRuns: 5000, seed: 15 },
+    );
+  });
+
+  it('refuses text with no digit, and a number without "+" when there is no country to read it in', () => {
+    expect(parsePhone('n/a', 'US')).toBeUndefined();
+    expect(parsePhone('030 901820', undefined)).toBeUndefined();
+    // Near misses: the same number with its country, and written internationally, are read.
+    expect(parsePhone('030 901820', 'DE')?.number).toBe('+4930901820');
+    expect(parsePhone('+49 30 901820', undefined)?.number).toBe('+4930901820');
   });
 });

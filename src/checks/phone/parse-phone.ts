@@ -15,6 +15,10 @@ import { recentResults } from '../recent-results.js';
  */
 export function parsePhone(text: string, country: string | undefined): PhoneNumber | undefined {
   const defaultCountry = regionOf(country);
+  // What the library can only refuse, and refuses by throwing a ParseError it then
+  // catches (about twice a parse): no digit at all ("n/a", "tbd"), or no country to read
+  // a number without "+" in. Tested equal to the library on random text.
+  if (!ANY_DIGIT.test(text) || (defaultCountry === undefined && !PLUS.test(text))) return undefined;
   // parsePhoneNumberFromString never throws for bad input (unlike parsePhoneNumber),
   // and finds the number inside text such as "+49 30 1234567 (office)". Shared between
   // the checks that read one lead's phone: callers only ask the number, never change it.
@@ -22,6 +26,10 @@ export function parsePhone(text: string, country: string | undefined): PhoneNumb
 }
 
 const recentNumbers = recentResults<PhoneNumber | undefined>();
+// Any decimal digit, in any script (the library reads Arabic-Indic and full-width ones too).
+const ANY_DIGIT = /\p{Nd}/u;
+// "+" and its full-width form, which libphonenumber also reads as the international prefix.
+const PLUS = /[+\uFF0B]/;
 
 /** The lead's country as a libphonenumber region, or `undefined` if it has no numbering plan. */
 export function regionOf(country: string | undefined): CountryCode | undefined {
