@@ -14,7 +14,7 @@ export { createHandler, type LeadHandler } from './handler.js';
 export type { HandlerOptions } from './handler-options.js';
 export { toNodeListener, type WebHandler } from './node-listener.js';
 export { defaultFieldMap, mapBody, type FieldMapper } from './field-map.js';
-export { clientAddress, requestContext, DEFAULT_CONTEXT_HEADERS, type ConnectionInfo, type TrustProxy } from './request-context.js';
+export { clientAddress, requestContext, DEFAULT_CONTEXT_HEADERS, type ConnectionInfo, type ContextOptions, type TrustProxy } from './request-context.js';
 export { corsHeaders, type AllowedOrigins } from './cors.js';
 export { memoryOutbox, OutboxFullError, type MemoryOutboxOptions, type Outbox, type OutboxEntry } from './outbox.js';
 export { backoffDelay, createDelivery, type DeliverFunction, type Delivery, type DeliveryInfo, type HandlerEvent, type RetryOptions, type SubmitResult } from './delivery.js';
