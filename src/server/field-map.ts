@@ -69,8 +69,6 @@ export const defaultFieldMap: FieldMapper = (body, kind) => {
   const lead: Record<string, unknown> = {};
   const source = copyRecord(body.source);
   const consent = copyRecord(body.consent);
-  let sourceKeys = Object.keys(source).length;
-  let consentKeys = Object.keys(consent).length;
   // Repeated form fields arrive as arrays of strings; the first one counts. JSON arrays stay arrays.
   const first = (value: unknown) => (kind === 'form' && Array.isArray(value) ? value[0] : value);
   for (const name of Object.keys(body)) {
@@ -80,18 +78,14 @@ export const defaultFieldMap: FieldMapper = (body, kind) => {
       const key = SOURCE_FIELDS[name]!;
       const value = first(raw);
       source[key] = key === 'timeOnFormMs' ? toNumber(value) : value;
-      sourceKeys += 1;
     } else if (name === 'lg_page_url') {
       consent.pageUrl = first(raw);
       source.pageUrl ??= first(raw);
-      consentKeys += 1;
-      sourceKeys += 1;
     } else if (name.startsWith(CONSENT_PREFIX) && name.length > CONSENT_PREFIX.length) {
       const key = camelCase(name.slice(CONSENT_PREFIX.length));
       if (CONSENT_BOOLEANS.has(key)) put(consent, key, toBoolean(first(raw)));
       else if (CONSENT_LISTS.has(key)) put(consent, key, toList(raw));
       else put(consent, key, first(raw));
-      consentKeys += 1;
     } else {
       const key = Object.hasOwn(LEAD_ALIASES, name) ? LEAD_ALIASES[name]! : name;
       // A canonical name wins over an alias posted beside it.
@@ -99,8 +93,8 @@ export const defaultFieldMap: FieldMapper = (body, kind) => {
       put(lead, key, key === 'tech' ? raw : first(raw));
     }
   }
-  if (sourceKeys > 0) lead.source = source;
-  if (consentKeys > 0) lead.consent = consent;
+  if (Object.keys(source).length > 0) lead.source = source;
+  if (Object.keys(consent).length > 0) lead.consent = consent;
   return lead;
 };
 

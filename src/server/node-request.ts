@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { HeaderReader, IncomingRequest } from './incoming.js';
+import { declaresMoreThan } from './request-body.js';
 
 // Node's `IncomingMessage` as the handler reads it: either an `IncomingRequest` read
 // straight from the message (the lead handler's fast path), or a web `Request` (any
@@ -24,21 +25,20 @@ export function requestUrl(req: IncomingMessage): string {
  * `Request` is built only if something asks for one.
  */
 export function nodeIncoming(req: IncomingMessage): IncomingRequest {
+  const method = req.method ?? 'GET';
+  const headers = nodeHeaders(req);
   let url: string | undefined;
   let bodyRead = false;
   return {
-    method: req.method ?? 'GET',
+    method,
     get url() {
       return (url ??= requestUrl(req));
     },
-    headers: nodeHeaders(req),
+    headers,
     readBody(limit) {
       bodyRead = true;
-      const method = req.method ?? 'GET';
       if (method === 'GET' || method === 'HEAD') return Promise.resolve(new Uint8Array(0));
-      // Refused before reading, as readBoundedBody does.
-      const declared = Number(req.headers['content-length']);
-      if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too-large');
+      if (declaresMoreThan(headers, limit)) return Promise.resolve('too-large');
       return readMessageBody(req, limit);
     },
     // Once the body is read the Request has none: the message's stream is spent.

@@ -1,4 +1,4 @@
-import type { IncomingRequest } from './incoming.js';
+import type { HeaderReader, IncomingRequest } from './incoming.js';
 
 /** What a POST body turned into: a JSON value, or form fields (string values, repeated names as arrays). */
 export type ParsedBody =
@@ -27,8 +27,7 @@ export function bodyKind(contentType: string | null): BodyKind | undefined {
  * buffered whole first; a `Content-Length` above the limit is refused before reading.
  */
 export async function readBoundedBody(request: Request, limit: number): Promise<Uint8Array | 'too-large' | 'unreadable'> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return 'too-large';
+  if (declaresMoreThan(request.headers, limit)) return 'too-large';
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -56,6 +55,12 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/** Whether the request's `Content-Length` is over `limit`: refused before a byte is read. */
+export function declaresMoreThan(headers: HeaderReader, limit: number): boolean {
+  const declared = Number(headers.get('content-length'));
+  return Number.isFinite(declared) && declared > limit;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
