@@ -7,6 +7,7 @@ import type { Check } from '../core/check.js';
 import { LeadGateError } from '../core/errors.js';
 import type { Gate } from '../core/gate.js';
 import type { GateOptions } from '../core/gate-options.js';
+import type { LeadStore } from '../core/store.js';
 import { MOTION_NAMES, type MotionName } from '../core/types.js';
 import { createGate } from '../gate.js';
 import { motions } from '../motions/index.js';
@@ -192,15 +193,23 @@ export interface AuditGate {
   stateful: boolean;
   /** The ids of those checks, for the report and the CLI's note (e.g. `['source']`). */
   statefulChecks: string[];
+  /**
+   * True when the only state across leads is the source check's duplicate marks (no
+   * velocity, no form or partner tokens, no other server check) and the audit does no
+   * DNS lookups. Such a gate can run on workers that ask their marks of the main thread
+   * (ordered-marks.ts).
+   */
+  duplicatesOnly: boolean;
 }
 
 /**
  * Builds the audit's gate from its spec. Every check a config file names is built from
  * `BUILT_IN_CHECKS[id]`, with its options merged over the motion's own options for that
  * check (so `{ "role": { "functions": ["sales"] } }` keeps the motion's seniority floor).
- * The gate gets an {@link auditStore}, so checks that look for duplicates see the whole file.
+ * The gate gets an {@link auditStore}, so checks that look for duplicates see the whole
+ * file; a worker gives its own `store` (one that asks the main thread for the duplicate marks).
  */
-export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
+export async function buildAuditGate(spec: AuditGateSpec, parts: { store?: LeadStore } = {}): Promise<AuditGate> {
   const config = spec.configPath ? await loadAuditConfig(spec.configPath) : {};
   const motionName = spec.motion ?? config.motion ?? 'inbound';
   if (!(MOTION_NAMES as readonly string[]).includes(motionName)) {
@@ -227,7 +236,7 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
       throw error;
     }
   });
-  const options: GateOptions = { motion: motionName as MotionName, checks, store: auditStore() };
+  const options: GateOptions = { motion: motionName as MotionName, checks, store: parts.store ?? auditStore() };
   if (spec.log) {
     options.log = jsonlFileSink(spec.log.path);
     options.logSalt = spec.log.salt;
@@ -243,7 +252,16 @@ export async function buildAuditGate(spec: AuditGateSpec): Promise<AuditGate> {
     throw error;
   }
   const statefulChecks = gate.checks.filter((check) => check.runsIn === 'server').map((check) => check.id);
-  return { gate, stateful: statefulChecks.length > 0, statefulChecks };
+  const source = checkOptions.source ?? preset.checks.source ?? {};
+  // The source check keeps state through its duplicate marks alone when it counts no
+  // velocity and remembers no single-use form or partner token. Without DNS, too: with
+  // it, a thread starts at most `dnsConcurrency` leads at once, so later leads of a batch
+  // reach the duplicate rule after a lookup, and a worker could not tell when a batch
+  // has asked all of its marks (ordered-marks.ts).
+  const duplicatesOnly = statefulChecks.length === 1 && statefulChecks[0] === 'source' && spec.dns !== true
+    && source.velocity === false && source.formTokenSecret === undefined && source.partners === undefined
+    && source.duplicateLookbackDays !== false;
+  return { gate, stateful: statefulChecks.length > 0, statefulChecks, duplicatesOnly };
 }
 
 /** At most `limit` lookups in flight; the rest wait their turn (a list of 1M leads must not open 1M sockets). */

@@ -5,10 +5,12 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAuditGate, type AuditGateSpec } from './audit-gate.js';
 import { AuditTally, type AuditReport, type RowOutcome } from './audit-report.js';
+import { auditStore } from './audit-store.js';
 import { jsonlKeyMapper, mapColumns, mapRecord, mapRow, validatePreset, type ColumnMapping, type MappedRow } from './column-mapping.js';
 import type { LeadColumnPreset } from './crm-lead-columns.js';
 import { CsvParser, type MalformedRow } from './csv-parser.js';
 import { JsonlParser } from './jsonl-parser.js';
+import { OrderedMarks } from './ordered-marks.js';
 import { validateBatch } from './validate-batch.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -32,9 +34,11 @@ export interface AuditOptions {
   /**
    * Worker threads. `'auto'` (default) uses one per idle core (cores minus the 1-minute
    * load average, when at least 2) for files of at least {@link AUTO_WORKERS_MIN_BYTES},
-   * and none for smaller files or busy machines. A gate with a stateful check (the source
-   * check's duplicates, the group check) always runs on one thread, whatever is asked:
-   * split over workers, each would see only part of the file. `1` validates on the calling thread.
+   * and none for smaller files or busy machines. The source check's duplicates run on
+   * workers, which ask this thread for the marks in input order (ordered-marks.ts). Other
+   * state across leads (the group check, velocity, single-use tokens) runs on one thread,
+   * whatever is asked: split over workers, each would see only part of the file. `1`
+   * validates on the calling thread.
    */
   workers?: number | 'auto';
   /** Show emails, phones and names in report examples. Default false (masked). */
@@ -115,10 +119,12 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 
   const preset = validatePreset(options.mapPreset ?? 'auto');
   const spec = options.gate ?? {};
-  const { gate, stateful, statefulChecks } = await buildAuditGate(spec);
+  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec);
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
-  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful);
-  const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency) : undefined;
+  const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful && !duplicatesOnly);
+  // Workers with duplicates on ask this thread for the marks, which it keeps in input order.
+  const marks = workerCount > 1 && stateful ? new OrderedMarks(auditStore()) : undefined;
+  const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency, marks) : undefined;
   const validate = pool
     ? (leads: unknown[], ids: Array<string | undefined>) => pool.run(leads, ids)
     : (leads: unknown[], ids: Array<string | undefined>) => validateBatch(gate, leads, concurrency, ids);
@@ -263,7 +269,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 
 /** How many threads validate: an explicit count, or the `auto` rule. */
 function chooseWorkers(requested: number | 'auto', size: number, stateful: boolean): number {
-  // A stateful check must see every lead in one place (see AuditGate.stateful).
+  // A check with state beyond duplicates must see every lead in one place (see AuditGate.stateful).
   if (stateful) return 1;
   if (requested !== 'auto') return Math.max(1, Math.floor(requested));
   if (size < AUTO_WORKERS_MIN_BYTES) return 1;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/node/audit-report.js';
+import type { DecisionEvent } from '../../src/core/log.js';
 
 // These tests run the BUILT `leadgate` binary, as a user would. The build runs once, in
 // beforeAll, with the project's own tsup config into node_modules/.cache (inside the
@@ -365,15 +366,40 @@ describe('outputs', () => {
 });
 
 describe('workers', () => {
-  it('are not used while a check keeps state across leads (the source check\'s duplicates): one thread, and a note', async () => {
-    const result = await run(['audit', demoLeads, '--workers', '3', '--format', 'json']);
+  it('split the file with duplicate detection on: the same report, verdicts and decision log as one thread (issue 15 §2)', async () => {
+    // The workers ask the main thread for each lead's duplicate marks, which it keeps in
+    // input order, so every repeat of an earlier row is still a duplicate.
+    const outputs = { single: join(work, 'dup-single.jsonl'), multi: join(work, 'dup-multi.jsonl') };
+    const logs = { single: join(work, 'dup-log-single.jsonl'), multi: join(work, 'dup-log-multi.jsonl') };
+    const one = await run(['audit', demoLeads, '--workers', '1', '--format', 'json', '--out', outputs.single, '--log', logs.single], { LEADGATE_LOG_SALT: 'a-fixed-test-salt' });
+    const three = await run(['audit', demoLeads, '--workers', '3', '--format', 'json', '--out', outputs.multi, '--log', logs.multi], { LEADGATE_LOG_SALT: 'a-fixed-test-salt' });
+    expect([one.code, three.code]).toEqual([0, 0]);
+    expect(three.stderr).toBe('');
+    const reportOne = JSON.parse(one.stdout) as AuditReport;
+    const reportThree = JSON.parse(three.stdout) as AuditReport;
+    expect(reportOne.run).toMatchObject({ workers: 1, statefulChecks: ['source'] });
+    expect(reportThree.run).toMatchObject({ workers: 3, statefulChecks: ['source'] });
+    const { run: _one, ...restOne } = reportOne;
+    const { run: _three, ...restThree } = reportThree;
+    expect(restThree).toEqual(restOne);
+    expect(codeCounts(reportOne).SOURCE_DUPLICATE).toBeGreaterThan(0);
+    expect(readFileSync(outputs.multi, 'utf8')).toBe(readFileSync(outputs.single, 'utf8'));
+    // One event per lead, each with the decision the lead got (ids are random: compare as multisets).
+    const events = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as DecisionEvent)
+      .map((event) => `${event.decision}:${event.codes.map((code) => code.code).join(',')}:${event.identity.emailDigest ?? ''}`).sort();
+    expect(events(logs.multi)).toHaveLength(2396);
+    expect(events(logs.multi)).toEqual(events(logs.single));
+    void _one;
+    void _three;
+  }, 90_000);
+
+  it('are not used while a check keeps other state across leads (buying groups): one thread, and a note', async () => {
+    const result = await run(['audit', 'abm-leads.csv', '--config', 'abm-accounts.config.json', '--workers', '3', '--format', 'json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as AuditReport;
-    expect(report.run).toMatchObject({ workers: 1, statefulChecks: ['source'] });
-    expect(result.stderr).toMatch(/--workers 3 not used: the source check keeps state across leads/);
-    // Seen on one thread, every repeat of an earlier row is a duplicate.
-    expect(codeCounts(report).SOURCE_DUPLICATE).toBeGreaterThan(0);
-    expect((await run(['audit', demoLeads, '--workers', '3', '--quiet'])).stderr).toBe('');
+    expect(report.run).toMatchObject({ workers: 1, statefulChecks: ['source', 'group'] });
+    expect(result.stderr).toMatch(/--workers 3 not used: the source, group checks keep state across leads beyond duplicates/);
+    expect((await run(['audit', 'abm-leads.csv', '--config', 'abm-accounts.config.json', '--workers', '3', '--quiet'])).stderr).toBe('');
   }, 60_000);
 
   it('give the same verdicts, in input order, and the same report as one thread, when no check keeps state', async () => {

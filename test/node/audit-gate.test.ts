@@ -14,7 +14,7 @@ const config = (name: string, content: unknown) => {
 
 describe('buildAuditGate', () => {
   it('defaults to the inbound motion, offline, with a store; the source check\'s duplicates make it stateful, velocity is off', async () => {
-    const { gate, stateful, statefulChecks } = await buildAuditGate({});
+    const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate({});
     expect(gate.motion).toBe('inbound');
     // The motion's six checks; the audit rebuilds the source check (velocity off), so it comes last.
     expect(gate.checks.map((check) => check.id)).toEqual(['email', 'phone', 'role', 'consent', 'icp', 'source']);
@@ -22,6 +22,8 @@ describe('buildAuditGate', () => {
     expect(gate.checks.find((check) => check.id === 'source')?.runsIn).toBe('server');
     expect(stateful).toBe(true);
     expect(statefulChecks).toEqual(['source']);
+    // Its only state is the duplicate marks, which workers can ask of the main thread.
+    expect(duplicatesOnly).toBe(true);
 
     // Duplicates on: the same person twice in a file is a finding.
     const codes = async (lead: Record<string, unknown>) => (await gate.validate(lead)).reasons.map((reason) => reason.code);
@@ -42,6 +44,10 @@ describe('buildAuditGate', () => {
     for (let i = 0; i < 52; i++) seen.push((await withVelocity.gate.validate({ email: `p${i}@contoso.example`, title: 'Buyer', company: 'Contoso', country: 'US' })).reasons.map((reason) => reason.code));
     expect(seen[49]).toEqual([]);
     expect(seen[50]).toEqual(['SOURCE_VELOCITY_SHARED']);
+    // Velocity counters are state beyond the duplicate marks: one thread.
+    expect(withVelocity.duplicatesOnly).toBe(false);
+    const withTokens = await buildAuditGate({ configPath: config('tokens.json', { checks: { source: { formTokenSecret: 'a-form-token-secret-of-32-chars!!' } } }) });
+    expect(withTokens.duplicatesOnly).toBe(false);
 
     const stateless = await buildAuditGate({ configPath: config('stateless.json', { checks: { source: { duplicateLookbackDays: false } } }) });
     expect(stateless.stateful).toBe(false);
@@ -59,6 +65,7 @@ describe('buildAuditGate', () => {
     // The working directory is the project, not `sub`: the path is resolved against the config's folder.
     const { gate, statefulChecks } = await buildAuditGate({ configPath: join(sub, 'abm.json') });
     expect(statefulChecks).toEqual(['source', 'group']);
+    expect((await buildAuditGate({ configPath: join(sub, 'abm.json') })).duplicatesOnly).toBe(false);
     const codes = async (email: string, company: string) => (await gate.validate({ email, title: 'Chief Operating Officer', company, country: 'US' })).reasons.map((reason) => reason.code);
     expect(await codes('ana@northwind-logistics.example', 'Northwind Logistics Inc.')).toEqual([]);
     expect(await codes('bo@bluepath-energy.example', 'Bluepath Energy LLC')).toEqual(['GROUP_NOT_TARGET_ACCOUNT']);

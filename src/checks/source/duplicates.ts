@@ -5,6 +5,9 @@ import type { LeadStore } from '../../core/store.js';
 // SV-12): email normalised with provider rules, phone as E.164. Two sources sending one
 // person is an attribution question for a human (research §3 item 9).
 
+/** The start of every store key a duplicate mark uses (the audit's workers defer those marks). */
+export const DUPLICATE_KEY_PREFIX = 'source:duplicate:';
+
 /** The person keys duplicates are judged by. */
 export type DuplicateKey = 'email' | 'phone';
 
@@ -22,7 +25,7 @@ export async function findDuplicates(
 ): Promise<DuplicateKey[]> {
   const keys = (['email', 'phone'] as const).filter((key) => values[key] !== undefined);
   const seen = await Promise.all(
-    keys.map((key) => store.seen(`source:duplicate:${key}:${personalDataDigest(`${key}:${values[key]}`, salt)}`, lookbackMs)),
+    keys.map((key) => store.seen(`${DUPLICATE_KEY_PREFIX}${key}:${personalDataDigest(`${key}:${values[key]}`, salt)}`, lookbackMs)),
   );
   return keys.filter((_, index) => seen[index] === true);
 }

@@ -132,7 +132,7 @@ export const auditCommand: Command = {
 
     if (!values.quiet && typeof workers === 'number' && workers > 1 && report.run.workers === 1) {
       const names = report.run.statefulChecks.join(', ');
-      io.stderr.write(`leadgate audit: --workers ${workers} not used: the ${names} check${report.run.statefulChecks.length === 1 ? '' : 's'} keep${report.run.statefulChecks.length === 1 ? 's' : ''} state across leads (duplicates, buying groups), so the audit ran on one thread, where every lead sees the leads before it. Turn that state off in --config (e.g. { "checks": { "source": { "duplicateLookbackDays": false } } }) to use workers.\n`);
+      io.stderr.write(`leadgate audit: --workers ${workers} not used: the ${names} check${report.run.statefulChecks.length === 1 ? '' : 's'} keep${report.run.statefulChecks.length === 1 ? 's' : ''} state across leads${report.run.dns ? ' (with --dns, duplicates too)' : ' beyond duplicates (buying groups, velocity counters, single-use tokens)'}, so the audit ran on one thread, where every lead sees the leads before it. Duplicate detection alone runs on workers without --dns: turn the rest off in --config to use them.\n`);
     }
     for (const out of outputs) {
       if (out.kind === 'html') await writeFile(out.path, renderHtmlReport(report));
