@@ -254,13 +254,13 @@ export async function buildAuditGate(spec: AuditGateSpec, parts: { store?: LeadS
   const statefulChecks = gate.checks.filter((check) => check.runsIn === 'server').map((check) => check.id);
   const source = checkOptions.source ?? preset.checks.source ?? {};
   // The source check keeps state through its duplicate marks alone when it counts no
-  // velocity and remembers no single-use form or partner token. Without DNS, too: with
+  // velocity and remembers no single-use form or partner token (then it is a server check
+  // only because its duplicates are on). Without DNS, too: with
   // it, a thread starts at most `dnsConcurrency` leads at once, so later leads of a batch
   // reach the duplicate rule after a lookup, and a worker could not tell when a batch
   // has asked all of its marks (ordered-marks.ts).
   const duplicatesOnly = statefulChecks.length === 1 && statefulChecks[0] === 'source' && spec.dns !== true
-    && source.velocity === false && source.formTokenSecret === undefined && source.partners === undefined
-    && source.duplicateLookbackDays !== false;
+    && source.velocity === false && source.formTokenSecret === undefined && source.partners === undefined;
   return { gate, stateful: statefulChecks.length > 0, statefulChecks, duplicatesOnly };
 }
 

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DUPLICATE_KEY_PREFIX } from '../checks/source/duplicates.js';
 import type { LeadStore } from '../core/store.js';
 
@@ -16,15 +15,15 @@ import type { LeadStore } from '../core/store.js';
 // lead reaches the duplicate rule through promises that are already settled, and asks
 // for its email and phone together (one synchronous `keys.map` in duplicates.ts). So
 // every question of a batch is asked before the event loop's next turn, in the order a
-// single thread asks them. The worker runs one batch at a time and sends its questions
-// on that turn, with the batch marked complete. A question asked outside that window
+// single thread asks them. The worker starts its batches one after another, each once
+// the one before has sent its questions on that turn. A question asked outside that window
 // (which only a check awaiting I/O before the rule could cause) is refused, so the check
 // fails visibly instead of being answered out of order.
 //
-// Neither AsyncLocalStorage (its promise hooks doubled the collector's work: bench/README.md,
-// "Audit") nor an answer per lead is needed. Two earlier designs decided repeated people
-// again on the main thread, or ran the source check in a pass of its own; both were
-// slower than one thread.
+// So no question needs tagging with its lead: AsyncLocalStorage, which would do that,
+// doubled the collector's work with its promise hooks (bench/README.md, "Audit"). Two
+// earlier designs decided repeated people again on the main thread, or ran the source
+// check in a pass of its own; both were slower than one thread.
 
 /** One `seen` question from a worker: the batch it belongs to, its id, the store key and the TTL. */
 export type MarkQuestion = [batch: number, question: number, key: string, ttlMs: number];
