@@ -378,4 +378,18 @@ describe('parseTitle: hostile input', () => {
   it('is pure: the same input gives the same output', () => {
     expect(parseTitle('Co-Founder & CEO')).toEqual(parseTitle('Co-Founder & CEO'));
   });
+
+  it('remembers recent titles per head-count class, and hands out copies', () => {
+    // The role and icp checks parse the same title one after the other: the second is a lookup.
+    const title = 'Head of Demand Generation';
+    expect(parseTitle(title, { employees: 20 }).authority).toBe('decision_maker');
+    expect(parseTitle(title, { employees: 900 }).authority).toBe('leader_influencer');
+    expect(parseTitle(title).authority).toBe('leader_influencer');
+    expect(parseTitle(title, { employees: 7 }).authority).toBe('decision_maker');
+    const first = parseTitle(title);
+    first.seniority = 'intern';
+    (first as { junk?: boolean }).junk = true;
+    expect(parseTitle(title)).toMatchObject({ seniority: 'head', function: 'marketing' });
+    expect(parseTitle(title).junk).toBeUndefined();
+  });
 });
