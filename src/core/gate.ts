@@ -86,6 +86,9 @@ export function assembleGate(rawOptions: GateOptions, defaults: GateDefaults): G
     console.error(`leadgate: log sink "${sinkName}" failed: ${error instanceof Error ? error.message : String(error)}`);
   });
   const pendingLogs = new Set<Promise<void>>();
+  // What validateSync runs and skips: fixed per gate, so not filtered again per lead.
+  const syncChecks = checks.filter((check) => !check.async);
+  const asyncCheckIds = checks.filter((check) => check.async).map((check) => check.id);
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -102,16 +105,17 @@ export function assembleGate(rawOptions: GateOptions, defaults: GateDefaults): G
   const runOne = (check: Check, lead: Lead, context: LeadContext, sync: boolean): CheckResult | Promise<CheckResult> => {
     const started = performance.now();
     const ctx = new RunContext(preset.name, context, options.store as LeadStore | undefined, now);
-    const done = (outcome: unknown) => toResult(check, outcome, started, render);
-    const failed = (error: unknown) => errorResult(check, error, started, render);
 
     let outcome: CheckOutcome | Promise<CheckOutcome>;
     try {
       outcome = check.run(lead, ctx);
     } catch (error) {
-      return failed(error);
+      return errorResult(check, error, started, render);
     }
-    if (!isThenable(outcome)) return done(outcome);
+    // Most checks return synchronously: their result is made without the closures below.
+    if (!isThenable(outcome)) return toResult(check, outcome, started, render);
+    const done = (value: unknown) => toResult(check, value, started, render);
+    const failed = (error: unknown) => errorResult(check, error, started, render);
     if (sync) {
       outcome.then(undefined, () => undefined); // nobody awaits it; keep the rejection handled
       return failed(new Error(`check "${check.id}" returned a promise but is not declared async`));
@@ -172,9 +176,14 @@ export function assembleGate(rawOptions: GateOptions, defaults: GateDefaults): G
     if (sinks.length === 0) return;
     let event;
     try {
-      const e164 = verdict.results.find((result) => typeof result.evidence?.e164 === 'string')?.evidence?.e164 as string | undefined;
       const privacy: Parameters<typeof decisionEvent>[2] = { salt, logPersonalData: options.logPersonalData === true };
-      if (e164) privacy.e164 = e164;
+      for (const result of verdict.results) {
+        const e164 = result.evidence?.e164;
+        if (typeof e164 === 'string') {
+          if (e164) privacy.e164 = e164;
+          break;
+        }
+      }
       event = decisionEvent(verdict, lead, privacy);
     } catch (error) {
       onLogError(error, 'event');
@@ -215,9 +224,10 @@ export function assembleGate(rawOptions: GateOptions, defaults: GateDefaults): G
       const started = performance.now();
       const { lead, issues } = normalizeLead(input);
       const ctx = safeContext(context);
-      const skipped = checks.filter((check) => check.async).map((check) => check.id);
+      // A copy per verdict: the caller owns what it is given.
+      const skipped = asyncCheckIds.length > 0 ? asyncCheckIds.slice() : undefined;
       if (issues.some((issue) => issue.code === 'SYSTEM_INPUT_INVALID')) return conclude(lead, issues, [], ctx, started, skipped);
-      const results = checks.filter((check) => !check.async).map((check) => runOne(check, lead, ctx, true) as CheckResult);
+      const results = syncChecks.map((check) => runOne(check, lead, ctx, true) as CheckResult);
       return conclude(lead, issues, results, ctx, started, skipped);
     },
   });
@@ -247,7 +257,13 @@ function toResult(check: Check, outcome: unknown, started: number, render: Rende
   if (!value || !Array.isArray(value.findings)) {
     return errorResult(check, new Error(`check "${check.id}" did not return ctx.pass() or ctx.fail()`), started, render);
   }
-  const undeclared = value.findings.find((finding) => !(finding.code in check.codes));
+  let undeclared: RawFinding | undefined;
+  for (const finding of value.findings as RawFinding[]) {
+    if (!(finding.code in check.codes)) {
+      undeclared = finding;
+      break;
+    }
+  }
   if (undeclared) {
     // A code outside the check's table would be undocumented public API: refuse it.
     return errorResult(check, new Error(`check "${check.id}" reported undeclared code "${undeclared.code}"`), started, render);
