@@ -1,5 +1,8 @@
 // Two builds, gate.validateSync with a memory sink, on leads whose titles are all distinct
-// (a suffix per lead), so a title cache can only help within a lead, not across leads.
+// (a suffix per lead), so a title cache can only help within a lead, not across leads;
+// then on the bench leads as generated (10 distinct titles). Build the older commit as
+// two-builds.mjs says, then:
+//   node --expose-gc bench/investigations/distinct-titles.mjs ../old/dist dist [leads]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateLeads } from '../generate-leads.mjs';

@@ -379,7 +379,7 @@ describe('parseTitle: hostile input', () => {
     expect(parseTitle('Co-Founder & CEO')).toEqual(parseTitle('Co-Founder & CEO'));
   });
 
-  it('remembers recent titles per head-count class, and hands out copies', () => {
+  it('remembers the last title per head-count class, and hands out copies', () => {
     // The role and icp checks parse the same title one after the other: the second is a lookup.
     const title = 'Head of Demand Generation';
     expect(parseTitle(title, { employees: 20 }).authority).toBe('decision_maker');

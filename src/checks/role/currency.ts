@@ -8,6 +8,20 @@ import type { ResolvedRoleOptions } from './options.js';
 import { parseTitle } from './parse-title.js';
 import { seniorityRank } from './taxonomy.js';
 
+/** A provider that answers something else than a record is broken: throw, so the gate says SYSTEM_CHECK_FAILED. */
+export function checkedEnrichment(value: unknown): RoleEnrichment | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new TypeError('roleCurrency: enrich must resolve to an object or undefined');
+  const record = value as Record<string, unknown>;
+  const out: RoleEnrichment = {};
+  for (const key of ['title', 'employer', 'employerDomain'] as const) {
+    if (typeof record[key] === 'string' && record[key] !== '') out[key] = (record[key] as string).slice(0, 1000);
+  }
+  const verified = record.lastVerifiedAt;
+  if (typeof verified === 'string' || verified instanceof Date) out.lastVerifiedAt = verified instanceof Date ? verified.toISOString() : verified;
+  return out;
+}
+
 const DAY_MS = 86_400_000;
 // Two ranks apart is a different job, not a different wording (VP vs Head is one rank).
 const CHANGED_RANKS = 2;

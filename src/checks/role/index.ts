@@ -1,7 +1,7 @@
 import { defineCheck, type CheckContext, type CheckOutcome } from '../../core/check.js';
 import type { Lead } from '../../core/lead.js';
 import { ROLE_CODES, type RoleCode } from './codes.js';
-import type { RoleEnricher, RoleEnrichment } from './enrichment.js';
+import type { RoleEnricher } from './enrichment.js';
 import { resolveRoleOptions, type ResolvedRoleOptions, type RoleCurrencyOptions } from './options.js';
 import { parseTitle } from './parse-title.js';
 import { seniorityRank } from './taxonomy.js';
@@ -85,26 +85,13 @@ async function judgeWithEnrichment(
   ctx: CheckContext<RoleCode>,
 ): Promise<CheckOutcome> {
   // Provider errors propagate on purpose: the gate turns them into SYSTEM_* findings.
-  const found = checkedEnrichment(await enrich(lead, { signal: ctx.signal }));
-  if (!found) return judgeTitle(lead.title, lead, options, ctx, {});
+  const answer = await enrich(lead, { signal: ctx.signal });
   // Loaded on demand: enrichment runs on the server, so a browser bundle never carries
-  // the comparison rules (domain relations, company names).
-  const { compareWithEnrichment } = await import('./currency.js');
+  // the answer's checks or the comparison rules (domain relations, company names).
+  const { checkedEnrichment, compareWithEnrichment } = await import('./currency.js');
+  const found = checkedEnrichment(answer);
+  if (!found) return judgeTitle(lead.title, lead, options, ctx, {});
   const evidence = { enrichment: compareWithEnrichment(found, lead, options, ctx) };
   // A lead with no typed title is judged on the provider's (research §2.2 A1: fall back to enrichment).
   return judgeTitle(lead.title ?? found.title, lead, options, ctx, evidence);
-}
-
-/** A provider that answers something else than a record is broken: throw, so the gate says SYSTEM_CHECK_FAILED. */
-function checkedEnrichment(value: unknown): RoleEnrichment | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new TypeError('roleCurrency: enrich must resolve to an object or undefined');
-  const record = value as Record<string, unknown>;
-  const out: RoleEnrichment = {};
-  for (const key of ['title', 'employer', 'employerDomain'] as const) {
-    if (typeof record[key] === 'string' && record[key] !== '') out[key] = (record[key] as string).slice(0, 1000);
-  }
-  const verified = record.lastVerifiedAt;
-  if (typeof verified === 'string' || verified instanceof Date) out.lastVerifiedAt = verified instanceof Date ? verified.toISOString() : verified;
-  return out;
 }

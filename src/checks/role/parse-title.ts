@@ -15,7 +15,6 @@ import {
   NON_WORKFORCE_RULES,
   SENIORITY_RULES,
 } from './lexicon.js';
-import { recentResults } from '../recent-results.js';
 import { foldTitle, MAX_TITLE_INPUT, normalizeTitle } from './normalize-title.js';
 import {
   seniorityRank,
@@ -87,13 +86,10 @@ function classify(raw: string): Part {
 
 function authorityOf(seniority: Seniority, employees: number | undefined): Authority {
   const base = AUTHORITY[seniority];
+  if (typeof employees !== 'number' || !Number.isFinite(employees) || employees < 0) return base;
   // ≥ 1,001 employees: a director stays leader_influencer (§2.6), which is already the base tier.
-  return isSmallFirm(employees) ? (PROMOTE[base] ?? base) : base;
-}
-
-/** A known head count at or under SMALL_FIRM: the one thing about the company the parse depends on. */
-function isSmallFirm(employees: number | undefined): boolean {
-  return typeof employees === 'number' && Number.isFinite(employees) && employees >= 0 && employees <= SMALL_FIRM;
+  if (employees <= SMALL_FIRM) return PROMOTE[base] ?? base;
+  return base;
 }
 
 function languageOf(folded: string): TitleLanguage {
@@ -115,16 +111,21 @@ const UNKNOWN = { seniority: 'unknown', function: 'unknown', authority: 'none' }
  * // { seniority: 'head', function: 'purchasing', authority: 'decision_maker', language: 'de', ... }
  */
 export function parseTitle(title: string, options?: ParseTitleOptions): ParsedTitle {
-  if (typeof title !== 'string' || title.length > MAX_TITLE_INPUT) return parse(title, options);
-  // The role and icp checks (and the group check) parse the same lead's title: the
-  // second parse is a lookup. The employee count changes only whether the authority is
-  // promoted (authorityOf), so the key says which of the two it is.
-  const key = isSmallFirm(options?.employees) ? `s:${title}` : `-:${title}`;
+  if (typeof title !== 'string') return parse(title, options);
+  // The role and icp checks (and the group check) parse the same lead's title one after
+  // the other: the second parse is a lookup of the last one. The head count changes only
+  // whether a manager's tier is promoted (authorityOf), so the key says whether it is.
+  const key = authorityOf('manager', options?.employees) + title;
+  if (key !== lastKey) {
+    last = parse(title, options);
+    lastKey = key;
+  }
   // A copy: the caller may change its result without changing the next caller's.
-  return { ...recentTitles(key, () => parse(title, options)) };
+  return { ...last! };
 }
 
-const recentTitles = recentResults<ParsedTitle>();
+let lastKey: string | undefined;
+let last: ParsedTitle | undefined;
 
 function parse(title: string, options?: ParseTitleOptions): ParsedTitle {
   const lower = typeof title === 'string' ? title.slice(0, MAX_TITLE_INPUT).toLowerCase() : '';
