@@ -119,11 +119,13 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
 
   const preset = validatePreset(options.mapPreset ?? 'auto');
   const spec = options.gate ?? {};
-  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec);
+  // One set of marks: this thread's gate uses it, or, with workers, the answers to their questions.
+  const store = auditStore();
+  const { gate, stateful, statefulChecks, duplicatesOnly } = await buildAuditGate(spec, { store });
   const concurrency = spec.dns ? spec.dnsConcurrency ?? DNS_CONCURRENCY : SYNC_CONCURRENCY;
   const workerCount = chooseWorkers(options.workers ?? 'auto', size, stateful && !duplicatesOnly);
   // Workers with duplicates on ask this thread for the marks, which it keeps in input order.
-  const marks = workerCount > 1 && stateful ? new OrderedMarks(auditStore()) : undefined;
+  const marks = workerCount > 1 && stateful ? new OrderedMarks(store) : undefined;
   const pool = workerCount > 1 ? await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), workerCount, spec, concurrency, marks) : undefined;
   const validate = pool
     ? (leads: unknown[], ids: Array<string | undefined>) => pool.run(leads, ids)

@@ -25,8 +25,8 @@ import type { LeadStore } from '../core/store.js';
 // earlier designs decided repeated people again on the main thread, or ran the source
 // check in a pass of its own; both were slower than one thread.
 
-/** One `seen` question from a worker: the batch it belongs to, its id, the store key and the TTL. */
-export type MarkQuestion = [batch: number, question: number, key: string, ttlMs: number];
+/** One `seen` question from a worker: its id, the store key and the TTL (its batch is the message's). */
+export type MarkQuestion = [question: number, key: string, ttlMs: number];
 /** The answer: whether the key was marked before; `null` when the main thread's store failed. */
 export type MarkAnswer = [question: number, seen: boolean | null];
 /** What a worker sends for one batch: all of its questions (the batch asks nothing more after them). */
@@ -57,7 +57,7 @@ export class MarkQuestions {
         return new Promise<boolean>((resolve, reject) => {
           const question = this.#nextQuestion++;
           this.#waiting.set(question, (seen) => (seen === null ? reject(new Error('the audit\'s duplicate marks could not be read')) : resolve(seen)));
-          open.questions.push([open.batch, question, key, ttlMs]);
+          open.questions.push([question, key, ttlMs]);
         });
       },
     };
@@ -115,19 +115,17 @@ export class OrderedMarks {
 
   /** A worker's message: all of one batch's questions. */
   receive(message: MarkMessage, reply: Reply): void {
-    this.ask(message.questions, reply);
+    this.ask(message.batch, message.questions, reply);
     this.close(message.batch);
   }
 
-  /** Answers the questions of the earliest open batch now; the others wait until every batch before theirs is closed. */
-  ask(questions: readonly MarkQuestion[], reply: Reply): void {
-    const now: MarkQuestion[] = [];
-    for (const question of questions) {
-      const batch = this.#batches.find((open) => open.id === question[0]);
-      if (batch === undefined || batch === this.#batches[0]) now.push(question);
-      else batch.queued.push([question, reply]);
-    }
-    if (now.length > 0) this.#answer(now.map((question) => [question, reply]));
+  /** Answers batch `batch`'s questions now if it is the earliest open batch; else once every batch before it is closed. */
+  ask(batch: number, questions: readonly MarkQuestion[], reply: Reply): void {
+    if (questions.length === 0) return;
+    const asked = questions.map((question): [MarkQuestion, Reply] => [question, reply]);
+    const open = this.#batches.find((candidate) => candidate.id === batch);
+    if (open === undefined || open === this.#batches[0]) this.#answer(asked);
+    else open.queued.push(...asked);
   }
 
   /** A batch will ask nothing more: its worker said so, or its outcomes are back. */
@@ -148,7 +146,7 @@ export class OrderedMarks {
   #answer(questions: Array<[MarkQuestion, Reply]>): void {
     this.#chain = this.#chain.then(async () => {
       const byReply = new Map<Reply, MarkAnswer[]>();
-      for (const [[, id, key, ttlMs], reply] of questions) {
+      for (const [[id, key, ttlMs], reply] of questions) {
         let seen: boolean | null;
         try {
           seen = await this.store.seen(key, ttlMs);
