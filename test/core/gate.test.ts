@@ -96,6 +96,31 @@ describe('gate.validate', () => {
     expect(verdict.results.find((result) => result.check === 'phone')?.evidence).toMatchObject({ e164: '+4930901820', country: 'DE' });
   });
 
+  it('stamps each verdict with the clock\'s own millisecond, formatted once per millisecond', () => {
+    const times = ['2026-11-23T10:00:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T10:00:00.001Z', '2026-11-23T10:00:00.000Z', '2027-01-01T00:00:00.001Z'];
+    let call = 0;
+    const gate = createGate({ motion: 'inbound', checks: () => [], now: () => new Date(times[call++]!) });
+    const stamps = times.map(() => gate.validateSync(GOOD_LEAD).at);
+    expect(stamps).toEqual(times);
+  });
+
+  it('keeps a finding\'s field and data, and adds no field a check did not give', () => {
+    const reporter = defineCheck({
+      id: 'reporter', dimension: 'truth', runsIn: 'anywhere', fields: [],
+      codes: { REPORTER_ONE: 'one {n}', REPORTER_TWO: 'two' },
+      run: (_lead, ctx) => {
+        ctx.report('REPORTER_ONE', { field: 'email', data: { n: 7 } });
+        return ctx.fail('REPORTER_TWO');
+      },
+    });
+    const verdict = createGate({ motion: 'inbound', checks: () => [reporter] }).validateSync(GOOD_LEAD);
+    expect(verdict.results[0]!.findings).toEqual([
+      { code: 'REPORTER_ONE', check: 'reporter', message: 'one 7', field: 'email', data: { n: 7 } },
+      { code: 'REPORTER_TWO', check: 'reporter', message: 'two' },
+    ]);
+    expect(Object.keys(verdict.results[0]!.findings[1]!)).toEqual(['code', 'check', 'message']);
+  });
+
   it('makes a fresh lead id when none is given', async () => {
     const gate = createGate({ motion: 'inbound' });
     const [a, b] = await Promise.all([gate.validate(GOOD_LEAD), gate.validate(GOOD_LEAD)]);
