@@ -1,9 +1,9 @@
 import { defineCheck } from '../../core/check.js';
 import { PHONE_CODES } from './codes.js';
 import { resolvePhoneOptions, type PhoneValidityOptions } from './options.js';
-import { numberType } from './number-type.js';
 import { parsePhone, regionOf } from './parse-phone.js';
 import { couldBelongTo } from './possible-countries.js';
+import { readNumber } from './validity.js';
 
 export { PHONE_CODES, type PhoneCode } from './codes.js';
 export { PHONE_NUMBER_TYPES, type PhoneValidityOptions } from './options.js';
@@ -38,12 +38,11 @@ export const phoneValidity = (options: PhoneValidityOptions = {}) => {
         return required ? ctx.fail('PHONE_MISSING', { field: 'phone' }) : ctx.pass();
       }
       const number = parsePhone(lead.phone, lead.country);
-      // With full metadata a number with a type is valid, so the type is read first and
-      // isValid() (which would match the same patterns again) only runs when there is none.
-      const type = number && numberType(number);
-      if (!number || (type === undefined && !number.isValid())) {
+      const reading = number && readNumber(number);
+      if (!number || !reading || !reading.valid) {
         return ctx.fail('PHONE_INVALID', { field: 'phone' });
       }
+      const { type } = reading;
       const evidence = { e164: number.number, country: number.country, type };
 
       // Only when both sides are known: a non-geographic number (+800, +882) has no

@@ -1,6 +1,7 @@
 import type { Lead } from '../../core/lead.js';
 import { analyzeEmail } from '../email/analyze.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { readNumber } from '../phone/validity.js';
 
 // The values that identify a person (or their company) across submissions, for the
 // duplicate and velocity rules (research compliance_source.md §2.4). They only ever
@@ -57,7 +58,7 @@ export function personKeys(lead: Lead): PersonKeys {
   }
   if (typeof lead.phone === 'string') {
     const number = parsePhone(lead.phone, lead.country);
-    if (number?.isValid()) keys.phone = number.number;
+    if (number && readNumber(number).valid) keys.phone = number.number;
   }
   return keys;
 }
