@@ -31,7 +31,9 @@ const GOAL_RSS_MIB = 300;
 
 const child = fileURLToPath(new URL('./audit-child.mjs', import.meta.url));
 const side = (name, file, workers, config) => {
-  const output = execFileSync(process.execPath, [child, name, file, ...(workers === undefined ? [] : [String(workers)]), ...(config ? [config] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // On workers, as `leadgate audit` runs them: with V8's parallel scavenge off (src/cli/commands/audit.ts).
+  const flags = name === 'audit' && workers !== undefined && workers !== 1 ? ['--no-parallel-scavenge'] : [];
+  const output = execFileSync(process.execPath, [...flags, child, name, file, ...(workers === undefined ? [] : [String(workers)]), ...(config ? [config] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(output.trim().split('\n').pop());
 };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
