@@ -7,7 +7,7 @@ import { recentResults } from '../recent-results.js';
  * international; anything else is a national number, read in the lead's country
  * (ITU-T E.164: the national significant number means nothing without its country
  * code). Returns `undefined` when no number can be read; the result may still be
- * invalid, so callers ask `isValid()`.
+ * invalid, so callers ask `readNumber()` (validity.ts).
  *
  * Uses the `/max` metadata on purpose: with the default `/min` metadata
  * libphonenumber-js only checks lengths, so `isValid()` accepts unassigned prefixes
