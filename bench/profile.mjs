@@ -74,37 +74,48 @@ const TARGETS = {
   },
 };
 
-/** Self time per function (name + file:line), largest first, as a share of all samples. */
-export function summarise(profile, top = 25) {
+/** Samples per function (name + file:line), the key every summary here uses. */
+export function selfSamplesByFunction(profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const counts = new Map();
-  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const total = profile.samples.length;
   const selfByFunction = new Map();
-  for (const [id, count] of counts) {
+  for (const id of profile.samples) {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
     const file = url ? url.replace(/^.*\/(node_modules\/|dist\/)/, '$1') : '(native)';
     const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + count);
+    selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + 1);
   }
-  return [...selfByFunction]
+  return selfByFunction;
+}
+
+/** Self time per function (name + file:line), largest first, as a share of all samples. */
+export function summarise(profile, top = 25) {
+  const total = profile.samples.length;
+  return [...selfSamplesByFunction(profile)]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([fn, count]) => ({ fn, selfPct: Math.round((count / total) * 1000) / 10 }));
+}
+
+/** The inspector's sampling profile (100 µs interval) of `run`, in this process. */
+export async function sampleProfile(run) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  run();
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  return profile;
 }
 
 export async function profileTarget(target, { leads: count = 20_000, passes = 3 } = {}) {
   const { leads } = generateLeads(count);
   const pass = TARGETS[target](leads);
   pass(); // warm-up: JIT and lazy tables, outside the profile
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  for (let i = 0; i < passes; i++) pass();
-  const { profile } = await session.post('Profiler.stop');
-  session.disconnect();
+  const profile = await sampleProfile(() => {
+    for (let i = 0; i < passes; i++) pass();
+  });
   return { target, leads: count, passes, samples: profile.samples.length, top: summarise(profile) };
 }
 

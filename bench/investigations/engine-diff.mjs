@@ -3,10 +3,10 @@
 // process, and prints the difference in self time per function in µs per lead.
 //
 //   node bench/investigations/engine-diff.mjs [leads]
-import { Session } from 'node:inspector/promises';
 import { createGate, memorySink, normalizeLead } from '../../dist/index.js';
 import { runCheckDirect } from '../check-context.mjs';
 import { generateLeads } from '../generate-leads.mjs';
+import { sampleProfile, selfSamplesByFunction } from '../profile.mjs';
 
 const count = Number(process.argv[2] ?? 20_000);
 const { leads } = generateLeads(count);
@@ -19,25 +19,14 @@ const passes = {
 for (const pass of Object.values(passes)) { pass(); pass(); }
 
 async function profile(pass, rounds = 4) {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < rounds; i++) pass();
-  const ns = Number(process.hrtime.bigint() - started);
-  const { profile } = await session.post('Profiler.stop');
-  session.disconnect();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map();
-  const perSample = ns / profile.samples.length / (rounds * count) / 1000; // µs per lead per sample
-  for (const id of profile.samples) {
-    const { functionName, url, lineNumber } = byId.get(id).callFrame;
-    const file = url ? url.replace(/^.*\/(node_modules\/|dist\/)/, '$1') : '(native)';
-    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + perSample);
-  }
+  let ns = 0;
+  const sampled = await sampleProfile(() => {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) pass();
+    ns = Number(process.hrtime.bigint() - started);
+  });
+  const perSample = ns / sampled.samples.length / (rounds * count) / 1000; // µs per lead per sample
+  const self = new Map([...selfSamplesByFunction(sampled)].map(([key, samples]) => [key, samples * perSample]));
   return { usPerLead: ns / (rounds * count) / 1000, self };
 }
 
