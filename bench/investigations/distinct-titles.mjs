@@ -1,8 +1,11 @@
 // Two builds, gate.validateSync with a memory sink, on leads whose titles are all distinct
 // (a suffix per lead), so a title cache can only help within a lead, not across leads;
-// then on the bench leads as generated (10 distinct titles). Build the older commit as
+// then on titles drawn from the 582 hand-labelled ones with Zipf's law (rank r with weight
+// 1/r, the long tail of a real list: more distinct titles than parseTitle keeps), then on
+// the bench leads as generated (10 distinct titles). Build the older commit as
 // two-builds.mjs says, then:
 //   node --expose-gc bench/investigations/distinct-titles.mjs ../old/dist dist [leads]
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateLeads } from '../generate-leads.mjs';
@@ -11,7 +14,18 @@ const [a, b, n = '20000'] = process.argv.slice(2);
 const apis = await Promise.all([a, b].map((dir) => import(pathToFileURL(resolve(dir, 'index.js')).href)));
 const { leads } = generateLeads(Number(n));
 const distinct = leads.map((lead, i) => (lead.title ? { ...lead, title: `${lead.title} #${i}` } : lead));
-for (const [label, input] of [['distinct titles', distinct], ['bench titles', leads]]) {
+const labelled = JSON.parse(readFileSync(new URL('../../test/fixtures/titles.labelled.json', import.meta.url), 'utf8')).map((row) => row.title);
+const weights = labelled.map((_, rank) => 1 / (rank + 1));
+const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+let seed = 42;
+const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const zipfTitle = () => {
+  let pick = random() * totalWeight;
+  for (let rank = 0; rank < weights.length; rank++) if ((pick -= weights[rank]) <= 0) return labelled[rank];
+  return labelled[labelled.length - 1];
+};
+const zipf = leads.map((lead) => (lead.title ? { ...lead, title: zipfTitle() } : lead));
+for (const [label, input] of [['distinct titles', distinct], ['zipf labelled titles', zipf], ['bench titles', leads]]) {
   const sides = apis.map((api, i) => {
     const gate = api.createGate({ motion: 'inbound', log: api.memorySink() });
     return { name: i ? 'after' : 'before', pass() { let x = 0; for (const l of input) if (gate.validateSync(l).decision === 'accept') x++; return x; } };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzeEmail } from '../../src/checks/email/analyze.js';
 import { domainsRelated, registrableDomain, websiteHost } from '../../src/checks/email/domain-relation.js';
 import { EMAIL_CODES, emailValidity, type EmailValidityOptions, type MxAnswer, type MxResolver } from '../../src/checks/email/index.js';
@@ -501,6 +501,23 @@ describe('domain relation', () => {
     expect(websiteHost('www.bücher.de')).toBe('bücher.de');
     for (const unusable of ['', 'n/a', 'localhost', 'http://192.168.0.1/', 'https://[::1]/', 'not a site']) {
       expect(websiteHost(unusable), unusable).toBeUndefined();
+    }
+  });
+
+  it('reads the same website twice in a row as one read, and the next website afresh', () => {
+    // The email and icp checks read one lead's website one after the other.
+    const trim = vi.spyOn(String.prototype, 'trim');
+    try {
+      expect(websiteHost('https://www.Initech.example/')).toBe('initech.example');
+      trim.mockClear();
+      expect(websiteHost('https://www.Initech.example/')).toBe('initech.example');
+      expect(trim).not.toHaveBeenCalled();
+      expect(websiteHost('localhost')).toBeUndefined();
+      expect(websiteHost('localhost')).toBeUndefined();
+      expect(websiteHost('globex.example')).toBe('globex.example');
+      expect(trim).toHaveBeenCalledTimes(2);
+    } finally {
+      trim.mockRestore();
     }
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseTitle } from '../../src/checks/role/parse-title.js';
 import {
   AUTHORITIES,
@@ -377,6 +377,42 @@ describe('parseTitle: hostile input', () => {
 
   it('is pure: the same input gives the same output', () => {
     expect(parseTitle('Co-Founder & CEO')).toEqual(parseTitle('Co-Founder & CEO'));
+  });
+
+  it('keeps recent titles: a title seen a few leads ago is a lookup, per head-count class', () => {
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    try {
+      const a = parseTitle('VP Global Alliances', { employees: 20 });
+      parseTitle('Buyer');
+      parseTitle('Staff Accountant', { employees: 5000 });
+      test.mockClear();
+      expect(parseTitle('VP Global Alliances', { employees: 30 })).toEqual(a);
+      expect(test).not.toHaveBeenCalled();
+      // Another head-count class is another parse, with its own tier.
+      expect(parseTitle('Head of Alliances', { employees: 20 }).authority).toBe('decision_maker');
+      expect(parseTitle('Head of Alliances', { employees: 900 }).authority).toBe('leader_influencer');
+      expect(parseTitle('Head of Alliances', { employees: 20 }).authority).toBe('decision_maker');
+    } finally {
+      test.mockRestore();
+    }
+  });
+
+  it('stays right past its bound, and keys a long title by the part it reads', () => {
+    const first = parseTitle('Chief Revenue Officer');
+    for (let i = 0; i < 600; i++) parseTitle(`Regional Sales Manager ${i}`);
+    expect(parseTitle('Chief Revenue Officer')).toEqual(first);
+    expect(parseTitle('Regional Sales Manager 7')).toMatchObject({ seniority: 'manager', function: 'sales' });
+    // Only the first 256 characters are read: two titles that differ after them are one title.
+    const long = `Director of Engineering ${'x'.repeat(300)}`;
+    const parsed = parseTitle(`${long} A`);
+    expect(parsed.normalized.length).toBeLessThanOrEqual(256);
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    try {
+      expect(parseTitle(`${long} B`)).toEqual(parsed);
+      expect(test).not.toHaveBeenCalled();
+    } finally {
+      test.mockRestore();
+    }
   });
 
   it('remembers the last title per head-count class, and hands out copies', () => {

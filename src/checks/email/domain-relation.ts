@@ -88,6 +88,19 @@ const HOST = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?=[\p{L}\p{N}-
  * that is not a host name).
  */
 export function websiteHost(website: string): string | undefined {
+  // The email and icp checks (and the group check) read the same lead's website one after
+  // the other: the second read is the last answer (about 1.5-2.6% of an audit worker, twice).
+  if (website !== lastWebsite) {
+    lastHost = readHost(website);
+    lastWebsite = website;
+  }
+  return lastHost;
+}
+
+let lastWebsite: string | undefined;
+let lastHost: string | undefined;
+
+function readHost(website: string): string | undefined {
   let rest = website.trim().toLowerCase();
   // Any scheme (`https://`, `http://`), or a scheme-relative `//`.
   rest = rest.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\/\//, '');
