@@ -8,23 +8,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateLeads } from '../generate-leads.mjs';
+import { createRandom, generateLeads } from '../generate-leads.mjs';
 import { compare } from '../timing.mjs';
 const [a, b, n = '20000'] = process.argv.slice(2);
 const apis = await Promise.all([a, b].map((dir) => import(pathToFileURL(resolve(dir, 'index.js')).href)));
 const { leads } = generateLeads(Number(n));
 const distinct = leads.map((lead, i) => (lead.title ? { ...lead, title: `${lead.title} #${i}` } : lead));
 const labelled = JSON.parse(readFileSync(new URL('../../test/fixtures/titles.labelled.json', import.meta.url), 'utf8')).map((row) => row.title);
-const weights = labelled.map((_, rank) => 1 / (rank + 1));
-const totalWeight = weights.reduce((sum, w) => sum + w, 0);
-let seed = 42;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-const zipfTitle = () => {
-  let pick = random() * totalWeight;
-  for (let rank = 0; rank < weights.length; rank++) if ((pick -= weights[rank]) <= 0) return labelled[rank];
-  return labelled[labelled.length - 1];
-};
-const zipf = leads.map((lead) => (lead.title ? { ...lead, title: zipfTitle() } : lead));
+// The 582 titles are distinct, so each is one key of the weights.
+const zipfWeights = Object.fromEntries(labelled.map((title, rank) => [title, 1 / (rank + 1)]));
+const random = createRandom(42);
+const zipf = leads.map((lead) => (lead.title ? { ...lead, title: random.weighted(zipfWeights) } : lead));
 for (const [label, input] of [['distinct titles', distinct], ['zipf labelled titles', zipf], ['bench titles', leads]]) {
   const sides = apis.map((api, i) => {
     const gate = api.createGate({ motion: 'inbound', log: api.memorySink() });

@@ -1,3 +1,4 @@
+import { recentResults } from '../recent-results.js';
 import { toAsciiDomain } from './ascii-domain.js';
 
 // Second-level public suffixes under which companies register their names
@@ -90,15 +91,10 @@ const HOST = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?=[\p{L}\p{N}-
 export function websiteHost(website: string): string | undefined {
   // The email and icp checks (and the group check) read the same lead's website one after
   // the other: the second read is the last answer (about 1.5-2.6% of an audit worker, twice).
-  if (website !== lastWebsite) {
-    lastHost = readHost(website);
-    lastWebsite = website;
-  }
-  return lastHost;
+  return recentHosts(website, () => readHost(website));
 }
 
-let lastWebsite: string | undefined;
-let lastHost: string | undefined;
+const recentHosts = recentResults<string | undefined>(1);
 
 function readHost(website: string): string | undefined {
   let rest = website.trim().toLowerCase();
